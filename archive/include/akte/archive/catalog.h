@@ -1,0 +1,185 @@
+// The catalog: the SQLite source of truth for everything but file bytes.
+//
+// Every change runs in one transaction that also writes its audit entry and
+// appends to the change feed the index writer follows, so a change is either
+// wholly stored or not at all. Records are validated here, whoever calls:
+// the CLI, the HTTP API and imports get the same rules and messages.
+//
+// Thread-safe: one Catalog serves any number of threads (a pool of SQLite
+// connections in WAL mode); several processes may open the same file.
+//
+// Errors common to all methods: InvalidArgument (with `field`) for a record
+// that breaks a rule, NotFound for an unknown id, FailedPrecondition for a
+// stale version, Unavailable when the database stays locked, NoSpace, IoError.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "akte/archive/records.h"
+#include "akte/archive/status.h"
+#include "akte/archive/time.h"
+
+namespace akte::archive {
+
+namespace sql {
+class Database;
+class Connection;
+}  // namespace sql
+
+struct CustomerListOptions {
+  std::string kind;  // "", "customer" or "prospect"
+  bool include_archived = false;
+  std::string sort = "number";  // number, name, city, created_at, updated_at
+  bool descending = false;
+  std::string filter;  // case-insensitive substring of number, name or city
+  int limit = 0;       // 0: all
+  int offset = 0;
+};
+
+// A document's reference to a blob, for integrity checks.
+struct BlobReference {
+  Id document_id = 0;
+  std::string sha256;
+};
+
+// The outcome of a batch that is stored whole or not at all.
+template <typename T>
+struct BatchOutcome {
+  std::vector<T> created;                                // empty unless every draft was stored
+  std::vector<std::pair<std::size_t, Status>> problems;  // by index of the draft
+};
+
+// One pending change of a searchable record, for the index writer.
+struct Change {
+  std::int64_t seq = 0;
+  std::string entity;  // customer, contact, document, note, event
+  Id entity_id = 0;
+};
+
+class Catalog {
+ public:
+  // Opens or creates the catalog at `file` and brings its schema up to date.
+  // `clock` must outlive the catalog.
+  static Result<std::unique_ptr<Catalog>> Open(const std::filesystem::path& file,
+                                               const Clock& clock = SystemClock::Instance());
+  ~Catalog();
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
+
+  Result<int> SchemaVersion();
+
+  // --- Users ---------------------------------------------------------------
+  // Creates a user. AlreadyExists when the username is taken (any case).
+  // `by` is empty only for the first user, created by `akte init`.
+  Result<User> AddUser(const std::optional<Actor>& by, User draft);
+  Result<User> FindUser(std::string_view username);
+  Result<std::vector<User>> ListUsers();
+  // The actor for `username`; NotFound for an unknown or disabled user.
+  Result<Actor> ActorFor(std::string_view username);
+
+  // --- Settings (firm-wide key/value) -----------------------------------------
+  Status SetSetting(const Actor& by, std::string_view key, std::string_view value);
+  Result<std::optional<std::string>> GetSetting(std::string_view key);
+
+  // --- Configurable lists ------------------------------------------------------
+  Result<std::vector<std::string>> DocumentTypes();  // active types, in order
+  Result<std::vector<std::string>> EventTypes();
+
+  // --- Custom fields -----------------------------------------------------------
+  // Defines or redefines the label and type of one of the 20 slots.
+  Result<CustomFieldDefinition> DefineCustomField(const Actor& by,
+                                                  CustomFieldDefinition definition);
+  Result<std::vector<CustomFieldDefinition>> ListCustomFields();
+
+  // --- Customers ---------------------------------------------------------------
+  // Creates a customer or prospect. AlreadyExists for a taken number.
+  Result<Customer> CreateCustomer(const Actor& by, Customer draft);
+  // Stores `edited`, whose `version` must be the stored one (else
+  // FailedPrecondition, and nothing changes). Returns the new state.
+  Result<Customer> UpdateCustomer(const Actor& by, const Customer& edited);
+  // Marks a customer archived (hidden from lists, kept with its file).
+  Result<Customer> ArchiveCustomer(const Actor& by, Id id, std::int64_t expected_version);
+  Result<Customer> GetCustomer(Id id);
+  Result<Customer> FindCustomerByNumber(std::string_view number);
+  Result<std::vector<Customer>> ListCustomers(const CustomerListOptions& options = {});
+  // Creates all of `drafts` in one transaction, or none of them. Every draft
+  // is tried, so that all problems are reported at once (also duplicate
+  // numbers within the batch). Nothing is stored when there is a problem or
+  // when `dry_run` is set.
+  Result<BatchOutcome<Customer>> ImportCustomers(const Actor& by, std::vector<Customer> drafts,
+                                                 bool dry_run = false);
+  // Customers and contacts owning `email` (case-insensitive): customer ids.
+  Result<std::vector<Id>> CustomersWithEmail(std::string_view email);
+
+  // --- Conditions --------------------------------------------------------------
+  // Creates (version 0) or updates (current version) a customer's conditions.
+  Result<Conditions> SetConditions(const Actor& by, const Conditions& conditions);
+  Result<std::optional<Conditions>> GetConditions(Id customer_id);
+
+  // --- Contacts ----------------------------------------------------------------
+  Result<Contact> CreateContact(const Actor& by, Contact draft);
+  Result<Contact> UpdateContact(const Actor& by, const Contact& edited);
+  Result<Contact> GetContact(Id id);
+  Result<std::vector<Contact>> ListContacts(Id customer_id);
+  // Creates all of `drafts` in one transaction (all or none), as ImportCustomers.
+  Result<BatchOutcome<Contact>> ImportContacts(const Actor& by, std::vector<Contact> drafts,
+                                               bool dry_run = false);
+
+  // --- Documents ---------------------------------------------------------------
+  // Records a document whose bytes are already in the blob store.
+  Result<Document> AddDocument(const Actor& by, Document draft);
+  Result<Document> GetDocument(Id id);
+  Result<std::vector<Document>> ListDocuments(Id customer_id);
+  // The top-level document of `customer_id` (or of the inbox) with these
+  // bytes, if one is stored: the same file filed twice is kept once.
+  Result<std::optional<Document>> FindDocument(std::optional<Id> customer_id,
+                                               std::string_view sha256);
+  Result<std::vector<BlobReference>> BlobReferences();
+
+  // --- Notes and history events --------------------------------------------
+  // Adds a note. Its author and time come from `by` and the clock, never
+  // from the caller.
+  Result<Note> AddNote(const Actor& by, Id customer_id, std::optional<Id> contact_id,
+                       std::string text);
+  Result<Note> GetNote(Id id);
+  // Adds a history event; `draft.occurred_at` defaults to now. Author and
+  // created_at come from `by` and the clock.
+  Result<Event> AddEvent(const Actor& by, Event draft);
+  Result<Event> GetEvent(Id id);
+
+  // --- Reading a whole file ------------------------------------------------
+  Result<CustomerFile> GetCustomerFile(Id customer_id);
+  Result<std::vector<AuditEntry>> AuditTrail(std::string_view entity, Id entity_id);
+
+  // --- Change feed and integrity -------------------------------------------
+  // Changes after `after_seq`, oldest first, at most `limit`.
+  Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit);
+  // SQLite's integrity and foreign key checks: one line per problem found.
+  Result<std::vector<std::string>> CheckIntegrity();
+
+ private:
+  Catalog(std::unique_ptr<sql::Database> db, const Clock& clock);
+  std::string Now() const;
+  Status WriteAudit(sql::Connection& conn, const Actor& by, std::string_view action,
+                    std::string_view entity, Id entity_id, const std::string& before,
+                    const std::string& after);
+  Result<Customer> InsertCustomer(sql::Connection& conn, const Actor& by, Customer draft,
+                                  std::string_view action);
+  Result<Contact> InsertContact(sql::Connection& conn, const Actor& by, Contact draft,
+                                std::string_view action);
+  template <typename T, typename Insert>
+  Result<BatchOutcome<T>> ImportBatch(std::vector<T> drafts, bool dry_run, const Insert& insert);
+  Result<std::vector<CustomFieldDefinition>> LoadCustomFields(sql::Connection& conn);
+  Status ValidateCustomFields(sql::Connection& conn, Customer& customer);
+
+  std::unique_ptr<sql::Database> db_;
+  const Clock& clock_;
+};
+
+}  // namespace akte::archive

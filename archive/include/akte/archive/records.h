@@ -1,0 +1,202 @@
+// The records of a customer file, as the catalog stores and returns them.
+// Plain values: times are UTC ISO 8601 strings, dates "YYYY-MM-DD", money
+// integer cents, percentages integer hundredths of a percent. `version`
+// starts at 1 and grows with every change; updates must name the version they
+// edited (optimistic concurrency).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace akte::archive {
+
+using Id = std::int64_t;
+
+inline constexpr int kCustomFieldSlots = 20;
+
+// Customer kinds.
+inline constexpr const char* kKindCustomer = "customer";
+inline constexpr const char* kKindProspect = "prospect";
+
+// Roles of users.
+inline constexpr const char* kRoleAdmin = "admin";
+inline constexpr const char* kRoleStaff = "staff";
+inline constexpr const char* kRoleReadOnly = "readonly";
+
+struct Phone {
+  std::string kind = "phone";  // "phone", "mobile" or "fax"
+  std::string number;
+  bool operator==(const Phone&) const = default;
+};
+
+struct User {
+  Id id = 0;
+  std::string username;
+  std::string display_name;
+  std::string role = kRoleStaff;
+  std::string created_at;
+  bool disabled = false;
+};
+
+// Who performs a change; recorded as author and in the audit log.
+struct Actor {
+  Id user_id = 0;
+  std::string username;
+};
+
+struct Customer {
+  Id id = 0;
+  std::string number;  // the firm's customer number, unique ("10042", "K-2024-07")
+  std::string kind = kKindCustomer;
+  std::string company;  // company name; empty for private persons
+  std::string legal_form;
+  std::string salutation;
+  std::string first_name;
+  std::string last_name;
+  std::string street;
+  std::string postal_code;
+  std::string city;
+  std::string country = "DE";  // ISO 3166-1 alpha-2
+  std::vector<std::string> emails;
+  std::vector<Phone> phones;
+  std::string website;
+  std::string birthday;                      // for sole traders and private persons
+  std::string remarks;                       // "Anmerkungen / Notiz"
+  std::map<int, std::string> custom_fields;  // slot (1..20) -> value
+  std::string created_at;
+  std::string updated_at;
+  std::string archived_at;  // empty while active
+  std::int64_t version = 0;
+
+  // The company name, else "First Last".
+  std::string DisplayName() const;
+};
+
+struct CustomFieldDefinition {
+  int slot = 0;  // 1..20
+  std::string label;
+  std::string type = "text";         // text, number, date, bool, choice
+  std::vector<std::string> choices;  // for type "choice"
+  std::int64_t version = 0;
+};
+
+struct Conditions {
+  Id customer_id = 0;
+  std::string price_list;
+  std::int64_t discount_basis_points = 0;  // 250 = 2.5 %
+  std::string delivery_terms;
+  std::string payment_terms;
+  std::optional<std::int64_t> open_invoice_limit_cents;
+  std::int64_t version = 0;
+};
+
+struct Contact {
+  Id id = 0;
+  Id customer_id = 0;
+  std::string salutation;
+  std::string title;
+  std::string first_name;
+  std::string last_name;
+  std::string role;
+  std::string department;
+  std::vector<std::string> emails;
+  std::vector<Phone> phones;
+  std::string birthday;
+  std::string remarks;
+  std::string created_at;
+  std::string updated_at;
+  std::int64_t version = 0;
+
+  std::string DisplayName() const;
+};
+
+// Extraction states of a document.
+inline constexpr const char* kStatePending = "pending";
+inline constexpr const char* kStateExtracted = "extracted";
+inline constexpr const char* kStateFailed = "failed";
+inline constexpr const char* kStateEncrypted = "encrypted";
+inline constexpr const char* kStateUnsupported = "unsupported-format";
+inline constexpr const char* kStateNeedsOcr = "needs-ocr";
+
+struct Document {
+  Id id = 0;
+  std::optional<Id> customer_id;  // empty: in the unassigned inbox
+  std::optional<Id> contact_id;
+  std::optional<Id> parent_id;  // the email or bundle this was found in
+  std::string title;
+  std::string type;            // a document type name ("Vertrag")
+  std::string document_date;   // the date the document bears, if known
+  std::string filename;        // original file name
+  std::string path_in_parent;  // member path inside a bundle
+  std::string mime_type;
+  std::uint64_t size = 0;
+  std::string sha256;
+  std::string uploaded_by;  // username
+  std::string uploaded_at;
+  std::string extraction_state = kStatePending;
+  std::string extraction_error;
+  std::int64_t version = 0;
+};
+
+struct Note {
+  Id id = 0;
+  Id customer_id = 0;
+  std::optional<Id> contact_id;
+  std::string text;
+  std::string author;      // username, set by akte
+  std::string created_at;  // set by akte
+  std::string edited_at;
+  std::int64_t version = 0;
+};
+
+struct Event {
+  Id id = 0;
+  Id customer_id = 0;
+  std::optional<Id> contact_id;
+  std::string type;  // an event type name ("Anruf eingehend")
+  std::string subject;
+  std::string text;
+  std::string occurred_at;
+  std::string author;  // username, set by akte
+  std::string created_at;
+  std::vector<Id> document_ids;
+  std::int64_t version = 0;
+};
+
+struct AuditEntry {
+  Id id = 0;
+  std::string at;
+  std::string username;
+  std::string action;  // create, update, archive, import, ...
+  std::string entity;  // customer, contact, document, note, event, ...
+  Id entity_id = 0;
+  std::string before;  // JSON of the record before the change ("" for create)
+  std::string after;   // JSON after the change ("" for removal)
+};
+
+// One line of a customer's timeline: a document, note or event.
+struct TimelineEntry {
+  std::string kind;  // "document", "note" or "event"
+  Id id = 0;
+  std::string at;  // UTC
+  std::string title;
+  std::string detail;
+  std::string author;
+};
+
+// Everything akte knows about one customer.
+struct CustomerFile {
+  Customer customer;
+  std::vector<Contact> contacts;
+  std::optional<Conditions> conditions;
+  std::vector<CustomFieldDefinition> field_definitions;
+  std::vector<Document> documents;
+  std::vector<Note> notes;
+  std::vector<Event> events;
+  std::vector<TimelineEntry> timeline;  // newest first
+};
+
+}  // namespace akte::archive

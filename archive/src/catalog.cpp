@@ -1,0 +1,325 @@
+// Catalog: opening, users, settings, configurable lists, custom fields, audit,
+// change feed and integrity checks. Customers, contacts and the file's items
+// live in catalog_customers.cpp, catalog_contacts.cpp and catalog_items.cpp.
+#include "akte/archive/catalog.h"
+
+#include <sstream>
+
+#include "catalog_rows.h"
+#include "json_codec.h"
+#include "schema.h"
+#include "sqlite_db.h"
+#include "validation.h"
+
+namespace akte::archive {
+namespace {
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += line + "\n";
+  return out;
+}
+
+Result<std::vector<std::string>> ListNames(sql::Database& db, std::string_view sql) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db.Acquire());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare(sql));
+  std::vector<std::string> names;
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    names.push_back(stmt.Text(0));
+  }
+  return names;
+}
+
+User ReadUser(const sql::Statement& stmt) {
+  return User{stmt.Int(0),  stmt.Text(1), stmt.Text(2),
+              stmt.Text(3), stmt.Text(4), stmt.Int(5) != 0};
+}
+
+constexpr std::string_view kUserColumns =
+    "SELECT id, username, display_name, role, created_at, disabled FROM users ";
+
+}  // namespace
+
+std::string Customer::DisplayName() const {
+  if (!company.empty()) return legal_form.empty() ? company : company + " " + legal_form;
+  return first_name.empty() ? last_name : first_name + " " + last_name;
+}
+
+std::string Contact::DisplayName() const {
+  std::string name = title.empty() ? "" : title + " ";
+  return name + (first_name.empty() ? last_name : first_name + " " + last_name);
+}
+
+Catalog::Catalog(std::unique_ptr<sql::Database> db, const Clock& clock)
+    : db_(std::move(db)), clock_(clock) {}
+
+Catalog::~Catalog() = default;
+
+Result<std::unique_ptr<Catalog>> Catalog::Open(const std::filesystem::path& file,
+                                               const Clock& clock) {
+  AKTE_ASSIGN_OR_RETURN(auto db, sql::Database::Open(file));
+  {
+    AKTE_ASSIGN_OR_RETURN(auto conn, db->Acquire());
+    AKTE_RETURN_IF_ERROR(Migrate(*conn).WithContext("open catalog " + file.string()));
+  }
+  return std::unique_ptr<Catalog>(new Catalog(std::move(db), clock));
+}
+
+std::string Catalog::Now() const { return FormatUtc(clock_.Now()); }
+
+Result<int> Catalog::SchemaVersion() {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("PRAGMA user_version"));
+  AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return row ? static_cast<int>(stmt.Int(0)) : 0;
+}
+
+Status Catalog::WriteAudit(sql::Connection& conn, const Actor& by, std::string_view action,
+                           std::string_view entity, Id entity_id, const std::string& before,
+                           const std::string& after) {
+  AKTE_ASSIGN_OR_RETURN(
+      auto stmt, conn.Prepare("INSERT INTO audit_log(at, user_id, action, entity, entity_id, "
+                              "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  std::optional<Id> user_id = by.user_id > 0 ? std::optional<Id>(by.user_id) : std::nullopt;
+  return stmt.Bind(Now(), user_id, action, entity, entity_id, before, after).Run();
+}
+
+Result<User> Catalog::AddUser(const std::optional<Actor>& by, User draft) {
+  AKTE_RETURN_IF_ERROR(ValidateUser(draft));
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  auto& conn = tx.conn();
+  {
+    AKTE_ASSIGN_OR_RETURN(auto exists, conn.Prepare("SELECT 1 FROM users WHERE username = ?"));
+    AKTE_ASSIGN_OR_RETURN(bool taken, exists.Bind(draft.username).Step());
+    if (taken) return Status::AlreadyExists("the username '" + draft.username + "' is taken");
+  }
+  draft.created_at = Now();
+  {
+    AKTE_ASSIGN_OR_RETURN(auto insert,
+                          conn.Prepare("INSERT INTO users(username, display_name, role, "
+                                       "created_at, disabled) VALUES (?, ?, ?, ?, ?)"));
+    AKTE_RETURN_IF_ERROR(insert
+                             .Bind(draft.username, draft.display_name, draft.role, draft.created_at,
+                                   draft.disabled ? 1 : 0)
+                             .Run());
+  }
+  draft.id = conn.LastInsertId();
+  Actor actor = by ? *by : Actor{draft.id, draft.username};
+  AKTE_RETURN_IF_ERROR(
+      WriteAudit(conn, actor, "create", "user", draft.id, "", nlohmann::json(draft).dump()));
+  AKTE_RETURN_IF_ERROR(tx.Commit());
+  return draft;
+}
+
+Result<User> Catalog::FindUser(std::string_view username) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare(std::string(kUserColumns) + "WHERE username = ?"));
+  stmt.Bind(username);
+  AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return Status::NotFound("there is no user '" + std::string(username) + "'");
+  return ReadUser(stmt);
+}
+
+Result<std::vector<User>> Catalog::ListUsers() {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare(std::string(kUserColumns) + "ORDER BY id"));
+  std::vector<User> users;
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    users.push_back(ReadUser(stmt));
+  }
+  return users;
+}
+
+Result<Actor> Catalog::ActorFor(std::string_view username) {
+  AKTE_ASSIGN_OR_RETURN(User user, FindUser(username));
+  if (user.disabled) return Status::NotFound("the user '" + user.username + "' is disabled");
+  return Actor{user.id, user.username};
+}
+
+Status Catalog::SetSetting(const Actor& by, std::string_view key, std::string_view value) {
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  auto& conn = tx.conn();
+  std::string before;
+  {
+    AKTE_ASSIGN_OR_RETURN(auto read, conn.Prepare("SELECT value FROM settings WHERE key = ?"));
+    AKTE_ASSIGN_OR_RETURN(bool row, read.Bind(key).Step());
+    if (row) before = nlohmann::json{{std::string(key), read.Text(0)}}.dump();
+  }
+  {
+    AKTE_ASSIGN_OR_RETURN(
+        auto upsert, conn.Prepare("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                                  "DO UPDATE SET value = excluded.value, version = version + 1"));
+    AKTE_RETURN_IF_ERROR(upsert.Bind(key, value).Run());
+  }
+  AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, "update", "setting", 0, before,
+                                  nlohmann::json{{std::string(key), std::string(value)}}.dump()));
+  return tx.Commit();
+}
+
+Result<std::optional<std::string>> Catalog::GetSetting(std::string_view key) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("SELECT value FROM settings WHERE key = ?"));
+  AKTE_ASSIGN_OR_RETURN(bool row, stmt.Bind(key).Step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(stmt.Text(0));
+}
+
+Result<std::vector<std::string>> Catalog::DocumentTypes() {
+  return ListNames(*db_, "SELECT name FROM document_types WHERE retired = 0 ORDER BY id");
+}
+
+Result<std::vector<std::string>> Catalog::EventTypes() {
+  return ListNames(*db_, "SELECT name FROM event_types WHERE retired = 0 ORDER BY id");
+}
+
+Result<std::vector<CustomFieldDefinition>> Catalog::LoadCustomFields(sql::Connection& conn) {
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn.Prepare("SELECT slot, label, type, choices, version FROM "
+                                                "custom_field_definitions ORDER BY slot"));
+  std::vector<CustomFieldDefinition> definitions;
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    definitions.push_back(CustomFieldDefinition{static_cast<int>(stmt.Int(0)), stmt.Text(1),
+                                                stmt.Text(2), SplitLines(stmt.Text(3)),
+                                                stmt.Int(4)});
+  }
+  return definitions;
+}
+
+Result<std::vector<CustomFieldDefinition>> Catalog::ListCustomFields() {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  return LoadCustomFields(*conn);
+}
+
+Result<CustomFieldDefinition> Catalog::DefineCustomField(const Actor& by,
+                                                         CustomFieldDefinition definition) {
+  if (definition.slot < 1 || definition.slot > kCustomFieldSlots) {
+    return Status::InvalidArgument("custom field slots are numbered 1 to 20", "slot");
+  }
+  definition.label = Trim(definition.label);
+  if (definition.label.empty() || definition.label.size() > 100) {
+    return Status::InvalidArgument("a custom field needs a label of up to 100 characters", "label");
+  }
+  const auto& t = definition.type;
+  if (t != "text" && t != "number" && t != "date" && t != "bool" && t != "choice") {
+    return Status::InvalidArgument(
+        "the field type must be text, number, date, bool or choice, not '" + t + "'", "type");
+  }
+  for (auto& choice : definition.choices) choice = Trim(choice);
+  std::erase_if(definition.choices, [](const std::string& c) { return c.empty(); });
+  if (t == "choice" && definition.choices.empty()) {
+    return Status::InvalidArgument("a choice field needs at least one choice", "choices");
+  }
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  auto& conn = tx.conn();
+  AKTE_ASSIGN_OR_RETURN(auto before_all, LoadCustomFields(conn));
+  std::string before;
+  for (const auto& d : before_all) {
+    if (d.slot == definition.slot) before = nlohmann::json(d).dump();
+  }
+  {
+    AKTE_ASSIGN_OR_RETURN(
+        auto upsert,
+        conn.Prepare("INSERT INTO custom_field_definitions(slot, label, type, choices) "
+                     "VALUES (?, ?, ?, ?) ON CONFLICT(slot) DO UPDATE SET label = excluded.label, "
+                     "type = excluded.type, choices = excluded.choices, version = version + 1"));
+    AKTE_RETURN_IF_ERROR(
+        upsert
+            .Bind(definition.slot, definition.label, definition.type, JoinLines(definition.choices))
+            .Run());
+  }
+  AKTE_ASSIGN_OR_RETURN(auto after_all, LoadCustomFields(conn));
+  for (const auto& d : after_all) {
+    if (d.slot == definition.slot) definition = d;
+  }
+  AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, before.empty() ? "create" : "update", "custom_field",
+                                  definition.slot, before, nlohmann::json(definition).dump()));
+  AKTE_RETURN_IF_ERROR(tx.Commit());
+  return definition;
+}
+
+Status Catalog::ValidateCustomFields(sql::Connection& conn, Customer& customer) {
+  if (customer.custom_fields.empty()) return Status::Ok();
+  AKTE_ASSIGN_OR_RETURN(auto definitions, LoadCustomFields(conn));
+  for (auto& [slot, value] : customer.custom_fields) {
+    auto it = std::find_if(definitions.begin(), definitions.end(),
+                           [slot = slot](const auto& d) { return d.slot == slot; });
+    if (it == definitions.end()) {
+      if (Trim(value).empty()) continue;
+      return Status::InvalidArgument("custom field " + std::to_string(slot) +
+                                         " is not defined; define it first (akte field define)",
+                                     "custom_fields");
+    }
+    AKTE_RETURN_IF_ERROR(NormalizeCustomValue(*it, value));
+  }
+  std::erase_if(customer.custom_fields, [](const auto& kv) { return kv.second.empty(); });
+  return Status::Ok();
+}
+
+Result<std::vector<AuditEntry>> Catalog::AuditTrail(std::string_view entity, Id entity_id) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(
+      auto stmt,
+      conn->Prepare("SELECT a.id, a.at, coalesce(u.username, ''), a.action, a.entity, "
+                    "a.entity_id, a.before, a.after FROM audit_log a LEFT JOIN users u "
+                    "ON u.id = a.user_id WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id"));
+  stmt.Bind(entity, entity_id);
+  std::vector<AuditEntry> entries;
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    entries.push_back(AuditEntry{stmt.Int(0), stmt.Text(1), stmt.Text(2), stmt.Text(3),
+                                 stmt.Text(4), stmt.Int(5), stmt.Text(6), stmt.Text(7)});
+  }
+  return entries;
+}
+
+Result<std::vector<Change>> Catalog::ChangesSince(std::int64_t after_seq, int limit) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("SELECT seq, entity, entity_id FROM changes "
+                                                 "WHERE seq > ? ORDER BY seq LIMIT ?"));
+  stmt.Bind(after_seq, limit);
+  std::vector<Change> changes;
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    changes.push_back(Change{stmt.Int(0), stmt.Text(1), stmt.Int(2)});
+  }
+  return changes;
+}
+
+Result<std::vector<std::string>> Catalog::CheckIntegrity() {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  std::vector<std::string> problems;
+  {
+    AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("PRAGMA integrity_check"));
+    for (;;) {
+      AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      if (stmt.Text(0) != "ok") problems.push_back("catalog: " + stmt.Text(0));
+    }
+  }
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("PRAGMA foreign_key_check"));
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    problems.push_back("catalog: row " + std::to_string(stmt.Int(1)) + " of table " + stmt.Text(0) +
+                       " refers to a missing row of " + stmt.Text(2));
+  }
+  return problems;
+}
+
+}  // namespace akte::archive

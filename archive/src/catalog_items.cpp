@@ -1,0 +1,295 @@
+// Catalog: the items of a customer file (documents, notes, history events)
+// and the file as a whole.
+#include <algorithm>
+#include <string>
+
+#include "akte/archive/blob_store.h"
+#include "akte/archive/catalog.h"
+#include "catalog_rows.h"
+#include "json_codec.h"
+#include "sqlite_db.h"
+#include "validation.h"
+
+namespace akte::archive {
+namespace {
+
+constexpr std::size_t kMaxNoteLength = 100'000;
+
+// A contact, when given, must belong to the item's customer.
+Status CheckContact(sql::Connection& conn, std::optional<Id> contact_id, Id customer_id) {
+  if (!contact_id) return Status::Ok();
+  AKTE_ASSIGN_OR_RETURN(Contact contact, rows::LoadContact(conn, *contact_id));
+  if (contact.customer_id != customer_id) {
+    return Status::InvalidArgument(
+        "contact " + std::to_string(*contact_id) + " belongs to another customer", "contact_id");
+  }
+  return Status::Ok();
+}
+
+// The last path component, so a client cannot smuggle directories in.
+std::string BaseName(std::string_view filename) {
+  auto slash = filename.find_last_of("/\\");
+  return Trim(slash == std::string_view::npos ? filename : filename.substr(slash + 1));
+}
+
+std::string StripExtension(const std::string& filename) {
+  auto dot = filename.rfind('.');
+  return dot == std::string::npos || dot == 0 ? filename : filename.substr(0, dot);
+}
+
+std::string FirstLine(const std::string& text, std::size_t max) {
+  std::string line = text.substr(0, text.find('\n'));
+  if (line.size() > max) {
+    line.resize(max);
+    // Do not cut a UTF-8 sequence in half.
+    while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0x80)
+      line.pop_back();
+    if (!line.empty() && static_cast<unsigned char>(line.back()) >= 0xC0) line.pop_back();
+    line += "…";
+  }
+  return line;
+}
+
+}  // namespace
+
+Result<Document> Catalog::AddDocument(const Actor& by, Document d) {
+  AKTE_RETURN_IF_ERROR(ValidateDigest(d.sha256));
+  d.filename = BaseName(d.filename);
+  if (d.filename.empty()) return Status::InvalidArgument("the file name is missing", "filename");
+  d.title = Trim(d.title);
+  if (d.title.empty()) d.title = StripExtension(d.filename);
+  if (d.type.empty()) d.type = "Sonstiges";
+  if (!d.document_date.empty()) {
+    auto date = NormalizeDate(d.document_date);
+    if (!date.ok()) return Status::InvalidArgument(date.status().message(), "document_date");
+    d.document_date = *date;
+  }
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  auto& conn = tx.conn();
+  if (d.customer_id) {
+    AKTE_ASSIGN_OR_RETURN(Customer customer, rows::LoadCustomer(conn, *d.customer_id));
+    AKTE_RETURN_IF_ERROR(CheckContact(conn, d.contact_id, customer.id));
+  } else if (d.contact_id) {
+    return Status::InvalidArgument("a document with a contact needs its customer", "contact_id");
+  }
+  if (d.parent_id) {
+    AKTE_ASSIGN_OR_RETURN(Document parent, rows::LoadDocument(conn, *d.parent_id));
+    (void)parent;
+  }
+  AKTE_ASSIGN_OR_RETURN(Id type_id, rows::DocumentTypeId(conn, d.type));
+  d.uploaded_at = Now();
+  {
+    AKTE_ASSIGN_OR_RETURN(
+        auto insert,
+        conn.Prepare("INSERT INTO documents(customer_id, contact_id, parent_id, title, type_id, "
+                     "document_date, filename, path_in_parent, mime_type, size, sha256, "
+                     "uploaded_by, uploaded_at, extraction_state, extraction_error) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    AKTE_RETURN_IF_ERROR(insert
+                             .Bind(d.customer_id, d.contact_id, d.parent_id, d.title, type_id,
+                                   d.document_date, d.filename, d.path_in_parent, d.mime_type,
+                                   static_cast<std::int64_t>(d.size), d.sha256, by.user_id,
+                                   d.uploaded_at, d.extraction_state, d.extraction_error)
+                             .Run());
+  }
+  AKTE_ASSIGN_OR_RETURN(Document stored, rows::LoadDocument(conn, conn.LastInsertId()));
+  AKTE_RETURN_IF_ERROR(
+      WriteAudit(conn, by, "create", "document", stored.id, "", nlohmann::json(stored).dump()));
+  AKTE_RETURN_IF_ERROR(tx.Commit());
+  return stored;
+}
+
+Result<Document> Catalog::GetDocument(Id id) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  return rows::LoadDocument(*conn, id);
+}
+
+Result<std::vector<Document>> Catalog::ListDocuments(Id customer_id) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(Customer customer, rows::LoadCustomer(*conn, customer_id));
+  (void)customer;
+  AKTE_ASSIGN_OR_RETURN(auto ids, rows::IdsOf(*conn,
+                                              "SELECT id FROM documents WHERE customer_id = ? "
+                                              "ORDER BY uploaded_at DESC, id DESC",
+                                              customer_id));
+  std::vector<Document> documents;
+  for (Id id : ids) {
+    AKTE_ASSIGN_OR_RETURN(Document d, rows::LoadDocument(*conn, id));
+    documents.push_back(std::move(d));
+  }
+  return documents;
+}
+
+Result<std::optional<Document>> Catalog::FindDocument(std::optional<Id> customer_id,
+                                                      std::string_view sha256) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  std::optional<Id> id;
+  {
+    AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("SELECT id FROM documents WHERE sha256 = ? "
+                                                   "AND customer_id IS ? AND parent_id IS NULL "
+                                                   "ORDER BY id LIMIT 1"));
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Bind(sha256, customer_id).Step());
+    if (row) id = stmt.Int(0);
+  }
+  if (!id) return std::optional<Document>();
+  AKTE_ASSIGN_OR_RETURN(Document d, rows::LoadDocument(*conn, *id));
+  return std::optional<Document>(std::move(d));
+}
+
+Result<std::vector<BlobReference>> Catalog::BlobReferences() {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("SELECT id, sha256 FROM documents ORDER BY id"));
+  std::vector<BlobReference> references;
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    references.push_back(BlobReference{stmt.Int(0), stmt.Text(1)});
+  }
+  return references;
+}
+
+Result<Note> Catalog::AddNote(const Actor& by, Id customer_id, std::optional<Id> contact_id,
+                              std::string text) {
+  // Keep the author's line breaks, but not blank lines around the text.
+  text = Trim(text);
+  if (text.empty()) return Status::InvalidArgument("a note needs some text", "text");
+  if (text.size() > kMaxNoteLength) {
+    return Status::InvalidArgument("a note is limited to 100,000 characters", "text");
+  }
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  auto& conn = tx.conn();
+  AKTE_ASSIGN_OR_RETURN(Customer customer, rows::LoadCustomer(conn, customer_id));
+  AKTE_RETURN_IF_ERROR(CheckContact(conn, contact_id, customer.id));
+  {
+    AKTE_ASSIGN_OR_RETURN(auto insert,
+                          conn.Prepare("INSERT INTO notes(customer_id, contact_id, text, "
+                                       "author_id, created_at) VALUES (?, ?, ?, ?, ?)"));
+    AKTE_RETURN_IF_ERROR(insert.Bind(customer_id, contact_id, text, by.user_id, Now()).Run());
+  }
+  AKTE_ASSIGN_OR_RETURN(Note note, rows::LoadNote(conn, conn.LastInsertId()));
+  AKTE_RETURN_IF_ERROR(
+      WriteAudit(conn, by, "create", "note", note.id, "", nlohmann::json(note).dump()));
+  AKTE_RETURN_IF_ERROR(tx.Commit());
+  return note;
+}
+
+Result<Note> Catalog::GetNote(Id id) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  return rows::LoadNote(*conn, id);
+}
+
+Result<Event> Catalog::AddEvent(const Actor& by, Event e) {
+  e.subject = Trim(e.subject);
+  e.text = Trim(e.text);
+  if (e.subject.empty() && e.text.empty()) {
+    return Status::InvalidArgument("an event needs a subject or a text", "subject");
+  }
+  if (e.subject.size() > 500) return Status::InvalidArgument("the subject is too long", "subject");
+  if (e.occurred_at.empty()) {
+    e.occurred_at = Now();
+  } else {
+    auto at = NormalizeTimestamp(e.occurred_at);
+    if (!at.ok()) return Status::InvalidArgument(at.status().message(), "occurred_at");
+    e.occurred_at = *at;
+  }
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  auto& conn = tx.conn();
+  AKTE_ASSIGN_OR_RETURN(Customer customer, rows::LoadCustomer(conn, e.customer_id));
+  AKTE_RETURN_IF_ERROR(CheckContact(conn, e.contact_id, customer.id));
+  AKTE_ASSIGN_OR_RETURN(Id type_id, rows::EventTypeId(conn, e.type));
+  for (Id document_id : e.document_ids) {
+    AKTE_ASSIGN_OR_RETURN(Document d, rows::LoadDocument(conn, document_id));
+    if (d.customer_id != customer.id) {
+      return Status::InvalidArgument(
+          "document " + std::to_string(document_id) + " belongs to another customer",
+          "document_ids");
+    }
+  }
+  {
+    AKTE_ASSIGN_OR_RETURN(auto insert, conn.Prepare("INSERT INTO events(customer_id, contact_id, "
+                                                    "type_id, subject, text, occurred_at, "
+                                                    "author_id, created_at) "
+                                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    AKTE_RETURN_IF_ERROR(insert
+                             .Bind(e.customer_id, e.contact_id, type_id, e.subject, e.text,
+                                   e.occurred_at, by.user_id, Now())
+                             .Run());
+  }
+  const Id event_id = conn.LastInsertId();
+  {
+    AKTE_ASSIGN_OR_RETURN(auto link, conn.Prepare("INSERT OR IGNORE INTO event_documents(event_id, "
+                                                  "document_id) VALUES (?, ?)"));
+    for (Id document_id : e.document_ids) {
+      AKTE_RETURN_IF_ERROR(link.Bind(event_id, document_id).Run());
+    }
+  }
+  AKTE_ASSIGN_OR_RETURN(Event stored, rows::LoadEvent(conn, event_id));
+  AKTE_RETURN_IF_ERROR(
+      WriteAudit(conn, by, "create", "event", stored.id, "", nlohmann::json(stored).dump()));
+  AKTE_RETURN_IF_ERROR(tx.Commit());
+  return stored;
+}
+
+Result<Event> Catalog::GetEvent(Id id) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  return rows::LoadEvent(*conn, id);
+}
+
+Result<CustomerFile> Catalog::GetCustomerFile(Id customer_id) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  CustomerFile file;
+  AKTE_ASSIGN_OR_RETURN(file.customer, rows::LoadCustomer(*conn, customer_id));
+  AKTE_ASSIGN_OR_RETURN(file.conditions, rows::LoadConditions(*conn, customer_id));
+  AKTE_ASSIGN_OR_RETURN(file.field_definitions, LoadCustomFields(*conn));
+
+  AKTE_ASSIGN_OR_RETURN(auto contact_ids,
+                        rows::IdsOf(*conn,
+                                    "SELECT id FROM contacts WHERE customer_id = ? "
+                                    "ORDER BY lower(last_name), lower(first_name), id",
+                                    customer_id));
+  for (Id id : contact_ids) {
+    AKTE_ASSIGN_OR_RETURN(Contact c, rows::LoadContact(*conn, id));
+    file.contacts.push_back(std::move(c));
+  }
+  AKTE_ASSIGN_OR_RETURN(auto document_ids,
+                        rows::IdsOf(*conn,
+                                    "SELECT id FROM documents WHERE customer_id = ? "
+                                    "ORDER BY uploaded_at DESC, id DESC",
+                                    customer_id));
+  for (Id id : document_ids) {
+    AKTE_ASSIGN_OR_RETURN(Document d, rows::LoadDocument(*conn, id));
+    if (!d.parent_id) {
+      // A filed document sits in the timeline at the date it bears, if any.
+      std::string at = d.document_date.empty() ? d.uploaded_at : d.document_date + "T00:00:00Z";
+      file.timeline.push_back(
+          TimelineEntry{"document", d.id, at, d.title, d.type + " · " + d.filename, d.uploaded_by});
+    }
+    file.documents.push_back(std::move(d));
+  }
+  AKTE_ASSIGN_OR_RETURN(auto note_ids, rows::IdsOf(*conn,
+                                                   "SELECT id FROM notes WHERE customer_id = ? "
+                                                   "ORDER BY created_at DESC, id DESC",
+                                                   customer_id));
+  for (Id id : note_ids) {
+    AKTE_ASSIGN_OR_RETURN(Note n, rows::LoadNote(*conn, id));
+    file.timeline.push_back(
+        TimelineEntry{"note", n.id, n.created_at, FirstLine(n.text, 80), n.text, n.author});
+    file.notes.push_back(std::move(n));
+  }
+  AKTE_ASSIGN_OR_RETURN(auto event_ids, rows::IdsOf(*conn,
+                                                    "SELECT id FROM events WHERE customer_id = ? "
+                                                    "ORDER BY occurred_at DESC, id DESC",
+                                                    customer_id));
+  for (Id id : event_ids) {
+    AKTE_ASSIGN_OR_RETURN(Event e, rows::LoadEvent(*conn, id));
+    file.timeline.push_back(TimelineEntry{"event", e.id, e.occurred_at,
+                                          e.type + (e.subject.empty() ? "" : ": " + e.subject),
+                                          e.text, e.author});
+    file.events.push_back(std::move(e));
+  }
+  std::stable_sort(file.timeline.begin(), file.timeline.end(),
+                   [](const TimelineEntry& a, const TimelineEntry& b) { return a.at > b.at; });
+  return file;
+}
+
+}  // namespace akte::archive

@@ -1,0 +1,37 @@
+// Reading and writing catalog rows as records, private to archive/. Each
+// function works inside the caller's connection (and so its transaction).
+#pragma once
+
+#include <string_view>
+
+#include "akte/archive/records.h"
+#include "akte/archive/status.h"
+#include "sqlite_db.h"
+
+namespace akte::archive::rows {
+
+// Which table owns a set of channels.
+enum class Owner { kCustomer, kContact };
+
+Result<Customer> LoadCustomer(sql::Connection& conn, Id id);
+Result<Contact> LoadContact(sql::Connection& conn, Id id);
+Result<Document> LoadDocument(sql::Connection& conn, Id id);
+Result<Note> LoadNote(sql::Connection& conn, Id id);
+Result<Event> LoadEvent(sql::Connection& conn, Id id);
+Result<std::optional<Conditions>> LoadConditions(sql::Connection& conn, Id customer_id);
+
+// Replaces the emails and phones of one customer or contact.
+Status SaveChannels(sql::Connection& conn, Owner owner, Id id,
+                    const std::vector<std::string>& emails, const std::vector<Phone>& phones);
+// Replaces a customer's custom field values.
+Status SaveCustomFields(sql::Connection& conn, Id customer_id,
+                        const std::map<int, std::string>& values);
+
+// The id of an active document or event type by name (case-insensitive).
+Result<Id> DocumentTypeId(sql::Connection& conn, std::string_view name);
+Result<Id> EventTypeId(sql::Connection& conn, std::string_view name);
+
+// Ids of every document / note / event of a customer, newest first.
+Result<std::vector<Id>> IdsOf(sql::Connection& conn, std::string_view sql, Id customer_id);
+
+}  // namespace akte::archive::rows

@@ -1,0 +1,260 @@
+// CSV import of customers: column names in German or English, all or nothing.
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "akte/archive/import.h"
+#include "csv_reader.h"
+#include "encoding.h"
+#include "validation.h"
+
+namespace akte::archive {
+namespace {
+
+using Setter = std::function<Status(Customer&, const std::string&)>;
+
+struct Column {
+  std::string field;
+  std::vector<std::string> names;  // as people write them; compared folded
+  Setter set;
+};
+
+Status SetKind(Customer& c, const std::string& value) {
+  static const std::map<std::string, std::string> kKinds = {
+      {"kunde", kKindCustomer},       {"customer", kKindCustomer}, {"k", kKindCustomer},
+      {"interessent", kKindProspect}, {"prospect", kKindProspect}, {"i", kKindProspect},
+      {"lead", kKindProspect}};
+  std::string lower = value;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  if (lower.empty()) return Status::Ok();
+  auto it = kKinds.find(lower);
+  if (it == kKinds.end()) {
+    return Status::InvalidArgument("kind '" + value +
+                                       "' is neither Kunde/customer nor "
+                                       "Interessent/prospect",
+                                   "kind");
+  }
+  c.kind = it->second;
+  return Status::Ok();
+}
+
+// Splits "a@x.de, b@y.de" or "a@x.de; b@y.de" into addresses.
+std::vector<std::string> SplitList(const std::string& value) {
+  std::vector<std::string> items;
+  std::string current;
+  for (char ch : value) {
+    if (ch == ',' || ch == ';' || ch == '\n') {
+      if (!Trim(current).empty()) items.push_back(Trim(current));
+      current.clear();
+    } else {
+      current.push_back(ch);
+    }
+  }
+  if (!Trim(current).empty()) items.push_back(Trim(current));
+  return items;
+}
+
+Setter Text(std::string Customer::*member) {
+  return [member](Customer& c, const std::string& v) {
+    c.*member = v;
+    return Status::Ok();
+  };
+}
+
+Setter PhoneOf(std::string kind) {
+  return [kind](Customer& c, const std::string& v) {
+    if (!Trim(v).empty()) c.phones.push_back(Phone{kind, v});
+    return Status::Ok();
+  };
+}
+
+const std::vector<Column>& Columns() {
+  static const std::vector<Column> kColumns = {
+      {"number",
+       {"Kundennummer", "Kundennr", "Kd-Nr", "KdNr", "Nummer", "Nr", "Customer number",
+        "Customer no", "Customer ID", "Number"},
+       Text(&Customer::number)},
+      {"kind", {"Art", "Typ", "Kundenart", "Kind", "Type"}, SetKind},
+      {"company",
+       {"Firma", "Firmenname", "Unternehmen", "Name 1", "Company", "Company name", "Organisation",
+        "Organization"},
+       Text(&Customer::company)},
+      {"legal_form", {"Rechtsform", "Legal form"}, Text(&Customer::legal_form)},
+      {"salutation", {"Anrede", "Salutation"}, Text(&Customer::salutation)},
+      {"first_name", {"Vorname", "First name", "Given name"}, Text(&Customer::first_name)},
+      {"last_name",
+       {"Nachname", "Name", "Last name", "Surname", "Family name"},
+       Text(&Customer::last_name)},
+      {"street",
+       {"Straße", "Strasse", "Str", "Anschrift", "Street", "Address"},
+       Text(&Customer::street)},
+      {"postal_code",
+       {"PLZ", "Postleitzahl", "Postal code", "Postcode", "ZIP", "ZIP code"},
+       Text(&Customer::postal_code)},
+      {"city", {"Ort", "Stadt", "Wohnort", "City", "Town"}, Text(&Customer::city)},
+      {"country", {"Land", "Country"}, Text(&Customer::country)},
+      {"emails",
+       {"E-Mail", "Email", "Mail", "E-Mail 2", "E-Mail-Adresse", "Email address"},
+       [](Customer& c, const std::string& v) {
+         for (auto& email : SplitList(v)) c.emails.push_back(email);
+         return Status::Ok();
+       }},
+      {"phone",
+       {"Telefon", "Tel", "Telefon 1", "Telefon 2", "Phone", "Telephone"},
+       PhoneOf("phone")},
+      {"mobile", {"Mobil", "Mobiltelefon", "Handy", "Mobile", "Cell"}, PhoneOf("mobile")},
+      {"fax", {"Fax", "Telefax"}, PhoneOf("fax")},
+      {"website",
+       {"Internet", "Homepage", "Webseite", "Website", "Web", "URL"},
+       Text(&Customer::website)},
+      {"birthday",
+       {"Geburtstag", "Geburtsdatum", "Birthday", "Date of birth"},
+       Text(&Customer::birthday)},
+      {"remarks",
+       {"Anmerkungen", "Anmerkung", "Notiz", "Bemerkung", "Bemerkungen", "Remarks", "Notes", "Note",
+        "Comment"},
+       Text(&Customer::remarks)},
+  };
+  return kColumns;
+}
+
+// Lowercase, umlauts and ß spelt out, everything but letters and digits dropped,
+// so "E-Mail", "e_mail" and "EMAIL" are one name, as are "Straße" and "Strasse".
+std::string FoldHeader(std::string_view header) {
+  std::string out;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    auto c = static_cast<unsigned char>(header[i]);
+    if (c == 0xC3 && i + 1 < header.size()) {
+      auto next = static_cast<unsigned char>(header[++i]);
+      switch (next) {
+        case 0x84:
+        case 0xA4:
+          out += "ae";
+          break;  // Ä ä
+        case 0x96:
+        case 0xB6:
+          out += "oe";
+          break;  // Ö ö
+        case 0x9C:
+        case 0xBC:
+          out += "ue";
+          break;  // Ü ü
+        case 0x9F:
+          out += "ss";
+          break;  // ß
+        default:
+          break;
+      }
+    } else if (std::isalnum(c)) {
+      out.push_back(static_cast<char>(std::tolower(c)));
+    }
+  }
+  return out;
+}
+
+// Maps each header cell to a setter: a known column, a custom field label,
+// or "Feld N"/"Field N". Unknown headers are problems: silently dropping a
+// column would lose data.
+std::vector<Setter> MapHeader(const CsvRow& header,
+                              const std::vector<CustomFieldDefinition>& definitions,
+                              std::vector<ImportProblem>& problems) {
+  std::vector<Setter> setters;
+  for (const auto& cell : header.fields) {
+    const std::string folded = FoldHeader(cell);
+    Setter setter;
+    for (const auto& column : Columns()) {
+      for (const auto& name : column.names) {
+        if (FoldHeader(name) == folded) setter = column.set;
+      }
+    }
+    for (const auto& definition : definitions) {
+      const std::string slot = std::to_string(definition.slot);
+      if (FoldHeader(definition.label) == folded || folded == "feld" + slot ||
+          folded == "field" + slot) {
+        setter = [slot = definition.slot](Customer& c, const std::string& v) {
+          c.custom_fields[slot] = v;
+          return Status::Ok();
+        };
+      }
+    }
+    if (!setter && folded.empty()) {
+      setter = [](Customer&, const std::string&) { return Status::Ok(); };  // unnamed, ignored
+    }
+    if (!setter) {
+      problems.push_back({header.line, "unknown column '" + cell +
+                                           "' (neither a known field nor a custom field label)"});
+    }
+    setters.push_back(setter);
+  }
+  return setters;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::vector<std::string>>> CustomerCsvColumns() {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const auto& column : Columns()) out.emplace_back(column.field, column.names);
+  return out;
+}
+
+Result<ImportReport> ImportCustomersCsv(Catalog& catalog, const Actor& by, std::string_view csv,
+                                        const ImportOptions& options) {
+  ImportReport report;
+  auto decoded = DecodeToUtf8(csv);
+  if (!decoded.ok()) {
+    report.problems.push_back({0, decoded.status().message()});
+    return report;
+  }
+  report.encoding = decoded->encoding;
+  const std::string& text = decoded->text;
+  auto rows = ReadCsv(text, DetectSeparator(text.substr(0, text.find('\n'))));
+  if (!rows.ok()) {
+    report.problems.push_back({0, rows.status().message()});
+    return report;
+  }
+  if (rows->empty()) {
+    report.problems.push_back({1, "the file is empty; the first line must name the columns"});
+    return report;
+  }
+  AKTE_ASSIGN_OR_RETURN(auto definitions, catalog.ListCustomFields());
+  const CsvRow& header = rows->front();
+  auto setters = MapHeader(header, definitions, report.problems);
+  if (!report.problems.empty()) return report;
+
+  std::vector<Customer> drafts;
+  std::vector<int> lines;
+  for (std::size_t r = 1; r < rows->size(); ++r) {
+    const CsvRow& row = (*rows)[r];
+    if (row.fields.size() != setters.size()) {
+      report.problems.push_back({row.line, "has " + std::to_string(row.fields.size()) +
+                                               " fields, but the header names " +
+                                               std::to_string(setters.size()) + " columns"});
+      continue;
+    }
+    Customer draft;
+    draft.country.clear();
+    Status status;
+    for (std::size_t i = 0; i < setters.size() && status.ok(); ++i) {
+      status = setters[i](draft, row.fields[i]);
+    }
+    if (!status.ok()) {
+      report.problems.push_back({row.line, status.message()});
+      continue;
+    }
+    drafts.push_back(std::move(draft));
+    lines.push_back(row.line);
+  }
+  report.records = rows->size() - 1;
+  if (!report.problems.empty()) return report;  // no point in trying the catalog
+
+  AKTE_ASSIGN_OR_RETURN(auto outcome,
+                        catalog.ImportCustomers(by, std::move(drafts), options.dry_run));
+  for (const auto& [index, status] : outcome.problems) {
+    report.problems.push_back({lines[index], status.message()});
+  }
+  report.imported = outcome.created.size();
+  return report;
+}
+
+}  // namespace akte::archive

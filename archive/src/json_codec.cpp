@@ -1,0 +1,160 @@
+#include "json_codec.h"
+
+namespace akte::archive {
+namespace {
+
+nlohmann::json OptionalId(const std::optional<Id>& id) {
+  return id ? nlohmann::json(*id) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+void to_json(nlohmann::json& j, const Phone& p) { j = {{"kind", p.kind}, {"number", p.number}}; }
+
+void to_json(nlohmann::json& j, const User& u) {
+  j = {{"id", u.id},     {"username", u.username},     {"display_name", u.display_name},
+       {"role", u.role}, {"created_at", u.created_at}, {"disabled", u.disabled}};
+}
+
+void to_json(nlohmann::json& j, const Customer& c) {
+  nlohmann::json custom = nlohmann::json::object();
+  for (const auto& [slot, value] : c.custom_fields) custom[std::to_string(slot)] = value;
+  j = {{"id", c.id},
+       {"number", c.number},
+       {"kind", c.kind},
+       {"display_name", c.DisplayName()},
+       {"company", c.company},
+       {"legal_form", c.legal_form},
+       {"salutation", c.salutation},
+       {"first_name", c.first_name},
+       {"last_name", c.last_name},
+       {"street", c.street},
+       {"postal_code", c.postal_code},
+       {"city", c.city},
+       {"country", c.country},
+       {"emails", c.emails},
+       {"phones", c.phones},
+       {"website", c.website},
+       {"birthday", c.birthday},
+       {"remarks", c.remarks},
+       {"custom_fields", custom},
+       {"created_at", c.created_at},
+       {"updated_at", c.updated_at},
+       {"archived_at", c.archived_at},
+       {"version", c.version}};
+}
+
+void to_json(nlohmann::json& j, const CustomFieldDefinition& d) {
+  j = {{"slot", d.slot},
+       {"label", d.label},
+       {"type", d.type},
+       {"choices", d.choices},
+       {"version", d.version}};
+}
+
+void to_json(nlohmann::json& j, const Conditions& c) {
+  j = {{"customer_id", c.customer_id},
+       {"price_list", c.price_list},
+       {"discount_basis_points", c.discount_basis_points},
+       {"delivery_terms", c.delivery_terms},
+       {"payment_terms", c.payment_terms},
+       {"open_invoice_limit_cents", c.open_invoice_limit_cents
+                                        ? nlohmann::json(*c.open_invoice_limit_cents)
+                                        : nlohmann::json(nullptr)},
+       {"version", c.version}};
+}
+
+void to_json(nlohmann::json& j, const Contact& c) {
+  j = {{"id", c.id},
+       {"customer_id", c.customer_id},
+       {"display_name", c.DisplayName()},
+       {"salutation", c.salutation},
+       {"title", c.title},
+       {"first_name", c.first_name},
+       {"last_name", c.last_name},
+       {"role", c.role},
+       {"department", c.department},
+       {"emails", c.emails},
+       {"phones", c.phones},
+       {"birthday", c.birthday},
+       {"remarks", c.remarks},
+       {"created_at", c.created_at},
+       {"updated_at", c.updated_at},
+       {"version", c.version}};
+}
+
+void to_json(nlohmann::json& j, const Document& d) {
+  j = {{"id", d.id},
+       {"customer_id", OptionalId(d.customer_id)},
+       {"contact_id", OptionalId(d.contact_id)},
+       {"parent_id", OptionalId(d.parent_id)},
+       {"title", d.title},
+       {"type", d.type},
+       {"document_date", d.document_date},
+       {"filename", d.filename},
+       {"path_in_parent", d.path_in_parent},
+       {"mime_type", d.mime_type},
+       {"size", d.size},
+       {"sha256", d.sha256},
+       {"uploaded_by", d.uploaded_by},
+       {"uploaded_at", d.uploaded_at},
+       {"state", d.extraction_state},
+       {"error", d.extraction_error},
+       {"version", d.version}};
+}
+
+void to_json(nlohmann::json& j, const Note& n) {
+  j = {{"id", n.id},
+       {"customer_id", n.customer_id},
+       {"contact_id", OptionalId(n.contact_id)},
+       {"text", n.text},
+       {"author", n.author},
+       {"created_at", n.created_at},
+       {"edited_at", n.edited_at},
+       {"version", n.version}};
+}
+
+void to_json(nlohmann::json& j, const Event& e) {
+  j = {{"id", e.id},
+       {"customer_id", e.customer_id},
+       {"contact_id", OptionalId(e.contact_id)},
+       {"type", e.type},
+       {"subject", e.subject},
+       {"text", e.text},
+       {"occurred_at", e.occurred_at},
+       {"author", e.author},
+       {"created_at", e.created_at},
+       {"document_ids", e.document_ids},
+       {"version", e.version}};
+}
+
+void to_json(nlohmann::json& j, const AuditEntry& a) {
+  j = {{"id", a.id},
+       {"at", a.at},
+       {"user", a.username},
+       {"action", a.action},
+       {"entity", a.entity},
+       {"entity_id", a.entity_id},
+       {"before", a.before.empty() ? nlohmann::json(nullptr)
+                                   : nlohmann::json::parse(a.before, nullptr, false)},
+       {"after", a.after.empty() ? nlohmann::json(nullptr)
+                                 : nlohmann::json::parse(a.after, nullptr, false)}};
+}
+
+void to_json(nlohmann::json& j, const TimelineEntry& t) {
+  j = {{"kind", t.kind},   {"id", t.id},         {"at", t.at},
+       {"title", t.title}, {"detail", t.detail}, {"author", t.author}};
+}
+
+void to_json(nlohmann::json& j, const CustomerFile& f) {
+  j = {{"customer", f.customer},
+       {"contacts", f.contacts},
+       {"conditions", f.conditions ? nlohmann::json(*f.conditions) : nlohmann::json(nullptr)},
+       {"custom_field_definitions", f.field_definitions},
+       {"documents", f.documents},
+       {"notes", f.notes},
+       {"events", f.events},
+       {"timeline", f.timeline}};
+}
+
+}  // namespace akte::archive

@@ -1,0 +1,24 @@
+// nlohmann::json conversions of the catalog's records, private to archive/
+// (the public face is akte/archive/json.h, which speaks std::string).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "akte/archive/records.h"
+
+namespace akte::archive {
+
+void to_json(nlohmann::json& j, const Phone& p);
+void to_json(nlohmann::json& j, const User& u);
+void to_json(nlohmann::json& j, const Customer& c);
+void to_json(nlohmann::json& j, const CustomFieldDefinition& d);
+void to_json(nlohmann::json& j, const Conditions& c);
+void to_json(nlohmann::json& j, const Contact& c);
+void to_json(nlohmann::json& j, const Document& d);
+void to_json(nlohmann::json& j, const Note& n);
+void to_json(nlohmann::json& j, const Event& e);
+void to_json(nlohmann::json& j, const AuditEntry& a);
+void to_json(nlohmann::json& j, const TimelineEntry& t);
+void to_json(nlohmann::json& j, const CustomerFile& f);
+
+}  // namespace akte::archive

@@ -1,0 +1,277 @@
+#include "schema.h"
+
+#include <array>
+#include <string>
+
+namespace akte::archive {
+namespace {
+
+// Each migration moves the schema from version i to i + 1. Append only: a
+// released migration is never edited, so every catalog reaches the same shape.
+constexpr std::array<std::string_view, 1> kMigrations = {
+    R"sql(
+CREATE TABLE settings(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE users(
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK(role IN ('admin', 'staff', 'readonly')),
+  created_at TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE custom_field_definitions(
+  slot INTEGER PRIMARY KEY CHECK(slot BETWEEN 1 AND 20),
+  label TEXT NOT NULL,
+  type TEXT NOT NULL CHECK(type IN ('text', 'number', 'date', 'bool', 'choice')),
+  choices TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE customers(
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK(kind IN ('customer', 'prospect')),
+  company TEXT NOT NULL DEFAULT '',
+  legal_form TEXT NOT NULL DEFAULT '',
+  salutation TEXT NOT NULL DEFAULT '',
+  first_name TEXT NOT NULL DEFAULT '',
+  last_name TEXT NOT NULL DEFAULT '',
+  street TEXT NOT NULL DEFAULT '',
+  postal_code TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL DEFAULT 'DE',
+  website TEXT NOT NULL DEFAULT '',
+  birthday TEXT NOT NULL DEFAULT '',
+  remarks TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  archived_at TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK(company <> '' OR last_name <> '')
+);
+
+CREATE TABLE customer_fields(
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  slot INTEGER NOT NULL CHECK(slot BETWEEN 1 AND 20),
+  value TEXT NOT NULL,
+  PRIMARY KEY(customer_id, slot)
+);
+
+CREATE TABLE conditions(
+  customer_id INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+  price_list TEXT NOT NULL DEFAULT '',
+  discount_basis_points INTEGER NOT NULL DEFAULT 0,
+  delivery_terms TEXT NOT NULL DEFAULT '',
+  payment_terms TEXT NOT NULL DEFAULT '',
+  open_invoice_limit_cents INTEGER,
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE contacts(
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  salutation TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  first_name TEXT NOT NULL DEFAULT '',
+  last_name TEXT NOT NULL,
+  role TEXT NOT NULL DEFAULT '',
+  department TEXT NOT NULL DEFAULT '',
+  birthday TEXT NOT NULL DEFAULT '',
+  remarks TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX contacts_by_customer ON contacts(customer_id);
+
+-- Email addresses and phone numbers of customers and contacts, in order.
+CREATE TABLE channels(
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER REFERENCES customers(id) ON DELETE CASCADE,
+  contact_id INTEGER REFERENCES contacts(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK(kind IN ('email', 'phone', 'mobile', 'fax')),
+  value TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  CHECK((customer_id IS NULL) <> (contact_id IS NULL))
+);
+CREATE INDEX channels_by_customer ON channels(customer_id);
+CREATE INDEX channels_by_contact ON channels(contact_id);
+CREATE INDEX channels_by_value ON channels(kind, value COLLATE NOCASE);
+
+CREATE TABLE document_types(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  retired INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO document_types(name) VALUES ('Vertrag'), ('Kalkulation'), ('Protokoll'), ('Memo'),
+  ('Angebot'), ('Auftrag'), ('Lieferschein'), ('Rechnung'), ('Mahnung'), ('Brief'),
+  ('E-Mail'), ('Sonstiges');
+
+CREATE TABLE event_types(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  retired INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO event_types(name) VALUES ('E-Mail eingehend'), ('E-Mail ausgehend'),
+  ('Anruf eingehend'), ('Anruf ausgehend'), ('Rückruf'), ('Mailing'), ('Newsletter'),
+  ('Gesprächsnotiz'), ('Recherche'), ('Bonitätsprüfung'), ('Termin');
+
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER REFERENCES customers(id),
+  contact_id INTEGER REFERENCES contacts(id),
+  parent_id INTEGER REFERENCES documents(id),
+  title TEXT NOT NULL,
+  type_id INTEGER NOT NULL REFERENCES document_types(id),
+  document_date TEXT NOT NULL DEFAULT '',
+  filename TEXT NOT NULL,
+  path_in_parent TEXT NOT NULL DEFAULT '',
+  mime_type TEXT NOT NULL DEFAULT 'application/octet-stream',
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL CHECK(length(sha256) = 64),
+  uploaded_by INTEGER NOT NULL REFERENCES users(id),
+  uploaded_at TEXT NOT NULL,
+  extraction_state TEXT NOT NULL DEFAULT 'pending',
+  extraction_error TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX documents_by_customer ON documents(customer_id);
+CREATE INDEX documents_by_sha256 ON documents(sha256);
+CREATE INDEX documents_by_parent ON documents(parent_id);
+CREATE INDEX documents_by_state ON documents(extraction_state);
+
+CREATE TABLE notes(
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  contact_id INTEGER REFERENCES contacts(id),
+  text TEXT NOT NULL CHECK(text <> ''),
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  edited_at TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX notes_by_customer ON notes(customer_id);
+
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  contact_id INTEGER REFERENCES contacts(id),
+  type_id INTEGER NOT NULL REFERENCES event_types(id),
+  subject TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  occurred_at TEXT NOT NULL,
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX events_by_customer ON events(customer_id);
+
+CREATE TABLE event_documents(
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  PRIMARY KEY(event_id, document_id)
+);
+
+CREATE TABLE audit_log(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_id INTEGER REFERENCES users(id),
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  before TEXT NOT NULL DEFAULT '',
+  after TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_by_entity ON audit_log(entity, entity_id);
+
+-- The change feed: every insert, update and delete of a searchable record
+-- appends its kind and id here in the same transaction, so the index writer
+-- can always catch up from the catalog alone. (Channels and custom field
+-- values change only together with their owner's row, which is logged.)
+CREATE TABLE changes(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  entity TEXT NOT NULL,
+  entity_id INTEGER NOT NULL
+);
+
+CREATE TRIGGER customers_ins AFTER INSERT ON customers BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('customer', NEW.id); END;
+CREATE TRIGGER customers_upd AFTER UPDATE ON customers BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('customer', NEW.id); END;
+CREATE TRIGGER customers_del AFTER DELETE ON customers BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('customer', OLD.id); END;
+CREATE TRIGGER contacts_ins AFTER INSERT ON contacts BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('contact', NEW.id); END;
+CREATE TRIGGER contacts_upd AFTER UPDATE ON contacts BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('contact', NEW.id); END;
+CREATE TRIGGER contacts_del AFTER DELETE ON contacts BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('contact', OLD.id); END;
+CREATE TRIGGER documents_ins AFTER INSERT ON documents BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('document', NEW.id); END;
+CREATE TRIGGER documents_upd AFTER UPDATE ON documents BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('document', NEW.id); END;
+CREATE TRIGGER documents_del AFTER DELETE ON documents BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('document', OLD.id); END;
+CREATE TRIGGER notes_ins AFTER INSERT ON notes BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('note', NEW.id); END;
+CREATE TRIGGER notes_upd AFTER UPDATE ON notes BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('note', NEW.id); END;
+CREATE TRIGGER notes_del AFTER DELETE ON notes BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('note', OLD.id); END;
+CREATE TRIGGER events_ins AFTER INSERT ON events BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('event', NEW.id); END;
+CREATE TRIGGER events_upd AFTER UPDATE ON events BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('event', NEW.id); END;
+CREATE TRIGGER events_del AFTER DELETE ON events BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('event', OLD.id); END;
+)sql",
+};
+
+Result<int> ReadUserVersion(sql::Connection& conn) {
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn.Prepare("PRAGMA user_version"));
+  AKTE_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+  return has_row ? static_cast<int>(stmt.Int(0)) : 0;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Status Migrate(sql::Connection& conn) {
+  // One exclusive transaction per step, so concurrent openers of a new
+  // catalog cannot both apply it and a crash leaves the previous version.
+  for (;;) {
+    AKTE_RETURN_IF_ERROR(conn.Execute("BEGIN IMMEDIATE"));
+    auto read = ReadUserVersion(conn);
+    if (!read.ok()) {
+      (void)conn.Execute("ROLLBACK");
+      return read.status();
+    }
+    const int version = *read;
+    if (version > LatestSchemaVersion()) {
+      (void)conn.Execute("ROLLBACK");
+      return Status::FailedPrecondition(
+          "the catalog has schema version " + std::to_string(version) +
+          ", newer than this akte understands (" + std::to_string(LatestSchemaVersion()) +
+          "); use a newer akte");
+    }
+    if (version == LatestSchemaVersion()) return conn.Execute("COMMIT");
+    Status applied = conn.Execute(kMigrations[static_cast<std::size_t>(version)]);
+    if (applied.ok()) {
+      applied = conn.Execute("PRAGMA user_version = " + std::to_string(version + 1));
+    }
+    if (!applied.ok()) {
+      (void)conn.Execute("ROLLBACK");
+      return applied.WithContext("schema migration to version " + std::to_string(version + 1));
+    }
+    AKTE_RETURN_IF_ERROR(conn.Execute("COMMIT"));
+  }
+}
+
+}  // namespace akte::archive

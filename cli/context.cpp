@@ -1,0 +1,94 @@
+#include "context.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace akte::cli {
+
+int ExitCodeFor(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk:
+      return kExitOk;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kUnsupportedFormat:
+    case StatusCode::kTooLarge:
+      return kExitInvalidInput;
+    case StatusCode::kNotFound:
+      return kExitNotFound;
+    case StatusCode::kAlreadyExists:
+    case StatusCode::kFailedPrecondition:
+      return kExitConflict;
+    case StatusCode::kCorruption:
+      return kExitDamaged;
+    case StatusCode::kIoError:
+    case StatusCode::kNoSpace:
+      return kExitIo;
+    case StatusCode::kPermissionDenied:
+    case StatusCode::kUnauthenticated:
+      return kExitDenied;
+    case StatusCode::kUnavailable:
+      return kExitBusy;
+    case StatusCode::kInternal:
+      return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+int Fail(const Status& status) {
+  std::cerr << "akte: " << status.message() << "\n";
+  return ExitCodeFor(status.code());
+}
+
+Result<std::unique_ptr<archive::DataDir>> OpenDataDir(const Context& ctx) {
+  return archive::DataDir::Open(ctx.data_dir);
+}
+
+Result<archive::Actor> ResolveActor(archive::DataDir& dir, const Context& ctx) {
+  std::string name = ctx.user;
+  if (name.empty()) {
+    if (const char* env = std::getenv("AKTE_USER"); env && *env) name = env;
+  }
+  if (!name.empty()) return dir.catalog().ActorFor(name);
+  AKTE_ASSIGN_OR_RETURN(auto users, dir.catalog().ListUsers());
+  for (const auto& user : users) {
+    if (user.role == archive::kRoleAdmin && !user.disabled) {
+      return archive::Actor{user.id, user.username};
+    }
+  }
+  return Status::NotFound("no active admin user; name one with --user");
+}
+
+Result<archive::Customer> CustomerByNumber(archive::DataDir& dir, const std::string& number) {
+  return dir.catalog().FindCustomerByNumber(number);
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open " + path);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::IoError("cannot read " + path);
+  return buffer.str();
+}
+
+void OnRun(CLI::App* cmd, Context& ctx, DirBody body) {
+  cmd->callback([&ctx, body = std::move(body)] {
+    ctx.run = [&ctx, body]() -> int {
+      auto dir = OpenDataDir(ctx);
+      if (!dir.ok()) return Fail(dir.status());
+      return body(**dir);
+    };
+  });
+}
+
+void OnRunAs(CLI::App* cmd, Context& ctx, ActorBody body) {
+  OnRun(cmd, ctx, [&ctx, body = std::move(body)](archive::DataDir& dir) -> int {
+    auto actor = ResolveActor(dir, ctx);
+    if (!actor.ok()) return Fail(actor.status());
+    return body(dir, *actor);
+  });
+}
+
+}  // namespace akte::cli

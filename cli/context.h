@@ -1,0 +1,64 @@
+// What every `akte` subcommand shares: the global options, opening the data
+// directory, who is acting, and turning a Status into a message and an exit
+// code (the one place that maps codes to exit statuses; see README).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "akte/archive/data_dir.h"
+
+namespace akte::cli {
+
+struct Context {
+  std::string data_dir = "./akte-data";
+  std::string user;  // empty: AKTE_USER, else the first admin
+  // Set by the chosen subcommand's callback; run after parsing.
+  std::function<int()> run;
+};
+
+// Exit codes, documented in README.md.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInternal = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInvalidInput = 3;
+inline constexpr int kExitNotFound = 4;
+inline constexpr int kExitConflict = 5;
+inline constexpr int kExitDamaged = 6;
+inline constexpr int kExitIo = 7;
+inline constexpr int kExitDenied = 8;
+inline constexpr int kExitBusy = 9;
+
+int ExitCodeFor(StatusCode code);
+
+// Prints "akte: <message>" to stderr and returns the exit code for `status`.
+int Fail(const Status& status);
+
+Result<std::unique_ptr<archive::DataDir>> OpenDataDir(const Context& ctx);
+
+// The acting user: --user, else $AKTE_USER, else the data dir's first admin.
+Result<archive::Actor> ResolveActor(archive::DataDir& dir, const Context& ctx);
+
+// Finds a customer by its number. NotFound names the number.
+Result<archive::Customer> CustomerByNumber(archive::DataDir& dir, const std::string& number);
+
+// Reads a whole (small) file such as a CSV or vCard to import.
+Result<std::string> ReadWholeFile(const std::string& path);
+
+using DirBody = std::function<int(archive::DataDir& dir)>;
+using ActorBody = std::function<int(archive::DataDir& dir, const archive::Actor& actor)>;
+
+// Makes `cmd` run `body` on the opened data directory when it is chosen.
+void OnRun(CLI::App* cmd, Context& ctx, DirBody body);
+// Same, also resolving the acting user first (for commands that change data).
+void OnRunAs(CLI::App* cmd, Context& ctx, ActorBody body);
+
+// Registers the subcommands of each group on `app`.
+void AddAdminCommands(CLI::App& app, Context& ctx);
+void AddCustomerCommands(CLI::App& app, Context& ctx);
+void AddContactCommands(CLI::App& app, Context& ctx);
+void AddItemCommands(CLI::App& app, Context& ctx);
+
+}  // namespace akte::cli

@@ -1,0 +1,308 @@
+#include "printer.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <string>
+
+#include "akte/archive/time.h"
+#include "context.h"
+
+namespace akte::cli {
+namespace {
+
+using archive::Contact;
+using archive::Customer;
+
+bool German() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(var);
+    if (value && *value) return std::string_view(value).starts_with("de");
+  }
+  return false;
+}
+
+// The label for `key` in the user's language.
+std::string L(const std::string& key) {
+  static const std::map<std::string, std::pair<std::string, std::string>> kLabels = {
+      {"customer", {"Kunde", "Customer"}},
+      {"prospect", {"Interessent", "Prospect"}},
+      {"number", {"Nr.", "No."}},
+      {"name", {"Name", "Name"}},
+      {"city", {"Ort", "City"}},
+      {"kind", {"Art", "Kind"}},
+      {"address", {"Adresse", "Address"}},
+      {"email", {"E-Mail", "Email"}},
+      {"phone", {"Telefon", "Phone"}},
+      {"mobile", {"Mobil", "Mobile"}},
+      {"fax", {"Fax", "Fax"}},
+      {"website", {"Internet", "Website"}},
+      {"birthday", {"Geburtstag", "Birthday"}},
+      {"remarks", {"Anmerkungen", "Remarks"}},
+      {"created", {"angelegt", "created"}},
+      {"updated", {"geändert", "changed"}},
+      {"archived", {"archiviert", "archived"}},
+      {"contacts", {"Ansprechpartner", "Contacts"}},
+      {"conditions", {"Konditionen", "Conditions"}},
+      {"price_list", {"Preisliste", "Price list"}},
+      {"discount", {"Rabatt", "Discount"}},
+      {"payment_terms", {"Zahlungsbedingungen", "Payment terms"}},
+      {"delivery_terms", {"Lieferbedingungen", "Delivery terms"}},
+      {"limit", {"OP-Limit", "Open-invoice limit"}},
+      {"fields", {"Individuelle Felder", "Custom fields"}},
+      {"documents", {"Dokumente", "Documents"}},
+      {"timeline", {"Historie (neueste zuerst)", "History (newest first)"}},
+      {"document", {"Dokument", "Document"}},
+      {"note", {"Notiz", "Note"}},
+      {"event", {"Ereignis", "Event"}},
+      {"none", {"keine", "none"}},
+      {"yes", {"ja", "yes"}},
+      {"no", {"nein", "no"}},
+  };
+  auto it = kLabels.find(key);
+  if (it == kLabels.end()) return key;
+  return German() ? it->second.first : it->second.second;
+}
+
+std::string Time(const std::string& utc) { return German() ? FormatLocalGerman(utc) : utc; }
+
+std::string Date(const std::string& iso) { return German() ? FormatDateGerman(iso) : iso; }
+
+// Display width of UTF-8 text: one column per code point.
+std::size_t Width(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string Pad(const std::string& s, std::size_t width) {
+  std::size_t w = Width(s);
+  return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+void PrintTable(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+  if (rows.empty()) return;
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], Width(row[i]));
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += i + 1 == row.size() ? row[i] : Pad(row[i], widths[i]) + "  ";
+    }
+    out << line << "\n";
+  }
+}
+
+std::string Join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += p;
+  }
+  return out;
+}
+
+std::string Phones(const std::vector<archive::Phone>& phones) {
+  std::vector<std::string> parts;
+  for (const auto& p : phones) parts.push_back(p.number + " (" + L(p.kind) + ")");
+  return Join(parts, ", ");
+}
+
+void Line(std::ostream& out, const std::string& label, const std::string& value) {
+  if (!value.empty()) out << "  " << Pad(label, 20) << value << "\n";
+}
+
+std::string HumanSize(std::uint64_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " B";
+  if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " KB";
+  return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MB";
+}
+
+std::string CustomValue(const archive::CustomFieldDefinition& def, const std::string& value) {
+  if (def.type == "bool") return value == "true" ? L("yes") : L("no");
+  if (def.type == "date") return Date(value);
+  return value;
+}
+
+void PrintMasterData(std::ostream& out, const Customer& c) {
+  out << L(c.kind) << " " << c.number << " · " << c.DisplayName()
+      << (c.archived_at.empty() ? "" : " (" + L("archived") + ")") << "\n";
+  Line(out, L("name"),
+       c.company.empty() ? "" : Join({c.salutation, c.first_name, c.last_name}, " "));
+  Line(out, L("address"), Join({c.street, Join({c.postal_code, c.city}, " "), c.country}, ", "));
+  Line(out, L("email"), Join(c.emails, ", "));
+  Line(out, L("phone"), Phones(c.phones));
+  Line(out, L("website"), c.website);
+  Line(out, L("birthday"), Date(c.birthday));
+  Line(out, L("remarks"), c.remarks);
+  out << "  " << L("created") << " " << Time(c.created_at) << " · " << L("updated") << " "
+      << Time(c.updated_at) << " · version " << c.version << "\n";
+}
+
+void PrintConditions(std::ostream& out, const std::optional<archive::Conditions>& conditions) {
+  out << "\n" << L("conditions") << "\n";
+  if (!conditions) {
+    out << "  (" << L("none") << ")\n";
+    return;
+  }
+  const auto& c = *conditions;
+  Line(out, L("price_list"), c.price_list);
+  if (c.discount_basis_points) {
+    std::string percent = std::to_string(c.discount_basis_points / 100);
+    if (c.discount_basis_points % 100) {
+      std::string fraction = std::to_string(c.discount_basis_points % 100);
+      if (fraction.size() == 1) fraction = "0" + fraction;
+      if (fraction.back() == '0') fraction.pop_back();
+      percent += (German() ? "," : ".") + fraction;
+    }
+    Line(out, L("discount"), percent + " %");
+  }
+  Line(out, L("payment_terms"), c.payment_terms);
+  Line(out, L("delivery_terms"), c.delivery_terms);
+  if (c.open_invoice_limit_cents) Line(out, L("limit"), FormatMoney(*c.open_invoice_limit_cents));
+}
+
+}  // namespace
+
+std::string FormatMoney(std::int64_t cents) {
+  const bool negative = cents < 0;
+  std::uint64_t value =
+      negative ? static_cast<std::uint64_t>(-cents) : static_cast<std::uint64_t>(cents);
+  std::string whole = std::to_string(value / 100);
+  const char group = German() ? '.' : ',';
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) {
+    whole.insert(static_cast<std::size_t>(i), 1, group);
+  }
+  std::string fraction = std::to_string(value % 100);
+  if (fraction.size() == 1) fraction = "0" + fraction;
+  std::string sign = negative ? "-" : "";
+  return German() ? sign + whole + "," + fraction + " €" : sign + "€" + whole + "." + fraction;
+}
+
+void PrintCustomerTable(std::ostream& out, const std::vector<Customer>& customers) {
+  std::vector<std::vector<std::string>> rows = {
+      {L("number"), L("kind"), L("name"), L("city"), L("email"), L("phone")}};
+  for (const auto& c : customers) {
+    rows.push_back({c.number, L(c.kind), c.DisplayName(), Join({c.postal_code, c.city}, " "),
+                    c.emails.empty() ? "" : c.emails.front(),
+                    c.phones.empty() ? "" : c.phones.front().number});
+  }
+  PrintTable(out, rows);
+  out << customers.size() << (German() ? " Einträge" : " entries") << "\n";
+}
+
+void PrintContactTable(std::ostream& out, const std::vector<Contact>& contacts) {
+  std::vector<std::vector<std::string>> rows = {{"ID", L("name"), "Role", L("email"), L("phone")}};
+  for (const auto& c : contacts) {
+    rows.push_back({std::to_string(c.id), c.DisplayName(), Join({c.role, c.department}, ", "),
+                    Join(c.emails, ", "), Phones(c.phones)});
+  }
+  PrintTable(out, rows);
+}
+
+void PrintFieldDefinitions(std::ostream& out,
+                           const std::vector<archive::CustomFieldDefinition>& fields) {
+  std::vector<std::vector<std::string>> rows = {{"Slot", "Label", "Type", "Choices"}};
+  for (const auto& f : fields) {
+    rows.push_back({std::to_string(f.slot), f.label, f.type, Join(f.choices, ", ")});
+  }
+  PrintTable(out, rows);
+}
+
+void PrintDocument(std::ostream& out, const archive::Document& d) {
+  out << L("document") << " " << d.id << " · " << d.title << "\n";
+  Line(out, "Type", d.type);
+  Line(out, "File", d.filename + (d.path_in_parent.empty() ? "" : " (" + d.path_in_parent + ")"));
+  Line(out, "Date", Date(d.document_date));
+  Line(out, "Format", d.mime_type + ", " + HumanSize(d.size));
+  Line(out, "SHA-256", d.sha256);
+  Line(out, "Uploaded", Time(d.uploaded_at) + " · " + d.uploaded_by);
+  Line(out, "State",
+       d.extraction_state + (d.extraction_error.empty() ? "" : ": " + d.extraction_error));
+}
+
+void PrintCustomerFile(std::ostream& out, const archive::CustomerFile& file) {
+  PrintMasterData(out, file.customer);
+
+  out << "\n" << L("contacts") << " (" << file.contacts.size() << ")\n";
+  for (const auto& c : file.contacts) {
+    out << "  " << Join({c.salutation, c.DisplayName()}, " ")
+        << (c.role.empty() && c.department.empty() ? ""
+                                                   : " — " + Join({c.role, c.department}, ", "))
+        << "\n";
+    Line(out, "  " + L("email"), Join(c.emails, ", "));
+    Line(out, "  " + L("phone"), Phones(c.phones));
+    Line(out, "  " + L("birthday"), Date(c.birthday));
+    Line(out, "  " + L("remarks"), c.remarks);
+  }
+
+  PrintConditions(out, file.conditions);
+
+  if (!file.customer.custom_fields.empty()) {
+    out << "\n" << L("fields") << "\n";
+    for (const auto& def : file.field_definitions) {
+      auto it = file.customer.custom_fields.find(def.slot);
+      if (it != file.customer.custom_fields.end())
+        Line(out, def.label, CustomValue(def, it->second));
+    }
+  }
+
+  out << "\n" << L("documents") << " (" << file.documents.size() << ")\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& d : file.documents) {
+    rows.push_back({"  #" + std::to_string(d.id), Date(d.document_date), d.type,
+                    (d.parent_id ? "  ↳ " : "") + d.title,
+                    d.filename + ", " + HumanSize(d.size) + ", " + d.extraction_state});
+  }
+  PrintTable(out, rows);
+
+  out << "\n" << L("timeline") << "\n";
+  rows.clear();
+  for (const auto& t : file.timeline) {
+    rows.push_back({"  " + Time(t.at), L(t.kind) + " #" + std::to_string(t.id), t.author, t.title});
+  }
+  PrintTable(out, rows);
+}
+
+int PrintImportReport(const archive::ImportReport& report, bool dry_run, const char* what) {
+  if (!report.ok()) {
+    std::cerr << "akte: nothing imported; " << report.problems.size() << " problem"
+              << (report.problems.size() == 1 ? "" : "s") << ":\n";
+    for (const auto& p : report.problems) {
+      std::cerr << "  " << (p.line > 0 ? "line " + std::to_string(p.line) + ": " : "") << p.message
+                << "\n";
+    }
+    return kExitInvalidInput;
+  }
+  if (dry_run) {
+    std::cout << "Dry run: all " << report.records << " " << what << " would be imported ("
+              << report.encoding << "); nothing was stored.\n";
+  } else {
+    std::cout << "Imported " << report.imported << " " << what << " (" << report.encoding << ").\n";
+  }
+  return kExitOk;
+}
+
+int PrintFsckReport(std::ostream& out, const archive::FsckReport& report) {
+  out << "Checked " << report.blobs_checked << " stored files and " << report.references_checked
+      << " document references.\n";
+  auto section = [&out](const char* title, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    out << title << " (" << items.size() << "):\n";
+    for (const auto& item : items) out << "  " << item << "\n";
+  };
+  section("DAMAGED files (content no longer matches its hash)", report.corrupt);
+  section("MISSING files (referenced by documents)", report.missing);
+  section("Orphaned files (no document refers to them; `akte gc` removes them)", report.orphans);
+  section("Catalog problems", report.catalog_problems);
+  if (report.clean()) {
+    out << "Everything is in order.\n";
+    return kExitOk;
+  }
+  return kExitDamaged;
+}
+
+}  // namespace akte::cli

@@ -1,0 +1,29 @@
+// Human-readable output of the CLI: tables and the customer file. Labels
+// follow the user's language (German when LANG or LC_ALL starts with "de",
+// English otherwise); times are shown in the local time zone.
+#pragma once
+
+#include <ostream>
+#include <vector>
+
+#include "akte/archive/data_dir.h"
+#include "akte/archive/import.h"
+#include "akte/archive/records.h"
+
+namespace akte::cli {
+
+void PrintCustomerTable(std::ostream& out, const std::vector<archive::Customer>& customers);
+void PrintContactTable(std::ostream& out, const std::vector<archive::Contact>& contacts);
+void PrintFieldDefinitions(std::ostream& out,
+                           const std::vector<archive::CustomFieldDefinition>& fields);
+void PrintCustomerFile(std::ostream& out, const archive::CustomerFile& file);
+void PrintDocument(std::ostream& out, const archive::Document& document);
+// Prints the outcome of an import; returns the exit code it calls for.
+int PrintImportReport(const archive::ImportReport& report, bool dry_run, const char* what);
+// Prints what fsck found; returns the exit code (0 only when clean).
+int PrintFsckReport(std::ostream& out, const archive::FsckReport& report);
+
+// "1.234,56 €" (German) or "€1,234.56" (English).
+std::string FormatMoney(std::int64_t cents);
+
+}  // namespace akte::cli
