@@ -246,13 +246,15 @@ Result<ImportReport> ImportCustomersCsv(Catalog& catalog, const Actor& by, std::
     lines.push_back(row.line);
   }
   report.records = rows->size() - 1;
-  if (!report.problems.empty()) return report;  // no point in trying the catalog
-
-  AKTE_ASSIGN_OR_RETURN(auto outcome,
-                        catalog.ImportCustomers(by, std::move(drafts), options.dry_run));
+  // Even when some rows could not be read, let the catalog check the others
+  // (without storing), so the user learns of every bad row at once.
+  const bool dry_run = options.dry_run || !report.problems.empty();
+  AKTE_ASSIGN_OR_RETURN(auto outcome, catalog.ImportCustomers(by, std::move(drafts), dry_run));
   for (const auto& [index, status] : outcome.problems) {
     report.problems.push_back({lines[index], status.message()});
   }
+  std::stable_sort(report.problems.begin(), report.problems.end(),
+                   [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
   report.imported = outcome.created.size();
   return report;
 }

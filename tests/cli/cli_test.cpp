@@ -1,0 +1,187 @@
+// The `akte` command as a user runs it: a real process on a real data directory.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "process.h"
+#include "temp_dir.h"
+
+namespace akte::cli {
+namespace {
+
+using test::ProcessResult;
+using test::RunProcess;
+using test::TempDir;
+
+struct Akte {
+  TempDir dir;
+  std::string data = (dir / "data").string();
+
+  ProcessResult operator()(std::vector<std::string> args, const std::string& input = "") const {
+    args.insert(args.begin(), {AKTE_BINARY, "--data-dir", data});
+    return RunProcess(args, input, {"LANG=C"});
+  }
+  ProcessResult Ok(std::vector<std::string> args, const std::string& input = "") const {
+    ProcessResult r = (*this)(std::move(args), input);
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    return r;
+  }
+};
+
+struct InitializedAkte : Akte {
+  InitializedAkte() { Ok({"init"}); }
+};
+
+TEST_CASE("akte without a data directory says how to create one and exits 4", "[cli]") {
+  Akte akte;
+  auto r = akte({"customer", "list"});
+  CHECK(r.exit_code == 4);
+  CHECK_THAT(r.err, Catch::Contains("akte init"));
+}
+
+TEST_CASE("akte with an unknown option exits 2 with a usage hint", "[cli]") {
+  InitializedAkte akte;
+  auto r = akte({"customer", "list", "--colour"});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--colour"));
+}
+
+TEST_CASE("akte customer add, edit and show round-trip master data", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"field", "define", "1", "Branche"});
+  akte.Ok({"customer", "add", "10001", "--company", "Müller Maschinenbau", "--legal-form", "GmbH",
+           "--city", "München", "--email", "info@mueller.de", "--phone", "089 123", "--field",
+           "1=Maschinenbau"});
+  akte.Ok({"customer", "edit", "10001", "--city", "Augsburg"});
+  auto shown = akte.Ok({"customer", "show", "10001", "--json"});
+  auto file = nlohmann::json::parse(shown.out);
+  CHECK(file["customer"]["company"] == "Müller Maschinenbau");
+  CHECK(file["customer"]["city"] == "Augsburg");
+  CHECK(file["customer"]["version"] == 2);
+  CHECK(file["customer"]["custom_fields"]["1"] == "Maschinenbau");
+
+  auto duplicate = akte({"customer", "add", "10001", "--company", "Noch einer"});
+  CHECK(duplicate.exit_code == 5);
+  CHECK_THAT(duplicate.err, Catch::Contains("already taken"));
+
+  auto bad_email = akte({"customer", "add", "10002", "--company", "X", "--email", "x@"});
+  CHECK(bad_email.exit_code == 3);
+}
+
+TEST_CASE("akte customer import with a broken row imports nothing and exits 3", "[cli]") {
+  InitializedAkte akte;
+  test::WriteFile(akte.dir / "kunden.csv",
+                  "Kundennummer;Firma;E-Mail\n1;A GmbH;a@a.de\n2;B GmbH;kaputt\n3;C GmbH;c@c.de\n");
+  auto r = akte({"customer", "import", (akte.dir / "kunden.csv").string()});
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Catch::Contains("line 3:"));
+  CHECK_THAT(r.err, Catch::Contains("nothing imported"));
+  auto list = akte.Ok({"customer", "list", "--json"});
+  CHECK(nlohmann::json::parse(list.out).empty());
+
+  test::WriteFile(akte.dir / "kunden.csv", "Kundennummer;Firma\n1;A GmbH\n2;B GmbH\n");
+  auto dry = akte.Ok({"customer", "import", "--dry-run", (akte.dir / "kunden.csv").string()});
+  CHECK_THAT(dry.out, Catch::Contains("would be imported"));
+  CHECK(nlohmann::json::parse(akte.Ok({"customer", "list", "--json"}).out).empty());
+  akte.Ok({"customer", "import", (akte.dir / "kunden.csv").string()});
+  CHECK(nlohmann::json::parse(akte.Ok({"customer", "list", "--json"}).out).size() == 2);
+}
+
+TEST_CASE("akte doc add and doc get return the original bytes", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller"});
+  std::string bytes;
+  for (int i = 0; i < 300000; ++i) bytes.push_back(static_cast<char>(i * 7 % 256));
+  test::WriteFile(akte.dir / "Vertrag 2024.pdf", bytes);
+  auto added = akte.Ok({"doc", "add", "10001", (akte.dir / "Vertrag 2024.pdf").string(), "--type",
+                        "Vertrag", "--date", "01.02.2024"});
+  CHECK_THAT(added.out, Catch::Contains("Filed document 1"));
+  auto again = akte.Ok({"doc", "add", "10001", (akte.dir / "Vertrag 2024.pdf").string()});
+  CHECK_THAT(again.out, Catch::Contains("Already filed as document 1"));
+
+  akte.Ok({"doc", "get", "1", "-o", (akte.dir / "copy.pdf").string()});
+  CHECK(test::ReadFile(akte.dir / "copy.pdf") == bytes);
+  auto to_stdout = akte.Ok({"doc", "get", "1"});
+  CHECK(to_stdout.out == bytes);
+
+  auto shown = nlohmann::json::parse(akte.Ok({"doc", "show", "1", "--json"}).out);
+  CHECK(shown["filename"] == "Vertrag 2024.pdf");
+  CHECK(shown["type"] == "Vertrag");
+  CHECK(shown["document_date"] == "2024-02-01");
+  CHECK(shown["state"] == "pending");
+
+  CHECK(akte({"doc", "get", "99"}).exit_code == 4);
+  CHECK(akte({"doc", "get", "../../etc/passwd"}).exit_code == 3);
+}
+
+TEST_CASE("akte note add takes author and time from akte, text from stdin", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"user", "add", "tobias", "--role", "staff"});
+  akte.Ok({"customer", "add", "10001", "--company", "Müller"});
+  akte.Ok({"--user", "tobias", "note", "add", "10001", "-"},
+          "Kunde erwähnt das Migrationsprojekt.\n");
+  auto file = nlohmann::json::parse(akte.Ok({"customer", "show", "10001", "--json"}).out);
+  REQUIRE(file["notes"].size() == 1);
+  CHECK(file["notes"][0]["author"] == "tobias");
+  CHECK(file["notes"][0]["text"] == "Kunde erwähnt das Migrationsprojekt.");
+  CHECK_FALSE(file["notes"][0]["created_at"].get<std::string>().empty());
+  CHECK(akte({"--user", "nobody", "note", "add", "10001", "x"}).exit_code == 4);
+}
+
+TEST_CASE("akte customer show prints the whole file as one timeline", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller", "--city", "Köln"});
+  akte.Ok({"contact", "add", "10001", "--first-name", "Anna", "--last-name", "Berg", "--role",
+           "Einkauf"});
+  akte.Ok({"conditions", "set", "10001", "--discount", "2.5", "--open-invoice-limit", "1234.56"});
+  akte.Ok({"event", "add", "10001", "--type", "Anruf eingehend", "--subject", "Rückfrage", "--at",
+           "2024-01-10T09:00:00+01:00"});
+  akte.Ok({"note", "add", "10001", "Neueste", "Notiz"});
+  auto text = akte.Ok({"customer", "show", "10001"}).out;
+  CHECK_THAT(text, Catch::Contains("Müller"));
+  CHECK_THAT(text, Catch::Contains("Anna Berg — Einkauf"));
+  CHECK_THAT(text, Catch::Contains("2.5 %"));
+  CHECK_THAT(text, Catch::Contains("€1,234.56"));
+  CHECK(text.find("Neueste Notiz") < text.find("Rückfrage"));
+
+  auto german = RunProcess({AKTE_BINARY, "--data-dir", akte.data, "customer", "show", "10001"}, "",
+                           {"LANG=de_DE.UTF-8"});
+  CHECK_THAT(german.out, Catch::Contains("Ansprechpartner"));
+  CHECK_THAT(german.out, Catch::Contains("1.234,56 €"));
+}
+
+TEST_CASE("akte fsck exits 0 when clean and 6 when a stored file is damaged", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller"});
+  test::WriteFile(akte.dir / "rechnung.txt", "Rechnung RE-2024-0042 über 1.190,00 €");
+  akte.Ok({"doc", "add", "10001", (akte.dir / "rechnung.txt").string()});
+  CHECK_THAT(akte.Ok({"fsck"}).out, Catch::Contains("in order"));
+
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(akte.dir / "data/blobs")) {
+    if (!entry.is_regular_file()) continue;
+    std::filesystem::permissions(entry.path(), std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::add);
+    std::string bytes = test::ReadFile(entry.path());
+    bytes[0] ^= 0x20;
+    test::WriteFile(entry.path(), bytes);
+  }
+  auto r = akte({"fsck"});
+  CHECK(r.exit_code == 6);
+  CHECK_THAT(r.out, Catch::Contains("DAMAGED"));
+  CHECK_THAT(r.out, Catch::Contains("document 1"));
+}
+
+TEST_CASE("akte contact import reads a vCard file", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller"});
+  test::WriteFile(akte.dir / "c.vcf",
+                  "BEGIN:VCARD\nVERSION:4.0\nN:Berg;Anna;;;\nEMAIL:anna@berg.de\nEND:VCARD\n");
+  akte.Ok({"contact", "import", (akte.dir / "c.vcf").string(), "--customer", "10001"});
+  auto contacts = nlohmann::json::parse(akte.Ok({"contact", "list", "10001", "--json"}).out);
+  REQUIRE(contacts.size() == 1);
+  CHECK(contacts[0]["emails"][0] == "anna@berg.de");
+}
+
+}  // namespace
+}  // namespace akte::cli
