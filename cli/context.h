@@ -60,5 +60,7 @@ void AddAdminCommands(CLI::App& app, Context& ctx);
 void AddCustomerCommands(CLI::App& app, Context& ctx);
 void AddContactCommands(CLI::App& app, Context& ctx);
 void AddItemCommands(CLI::App& app, Context& ctx);
+void AddExtractionCommands(CLI::App& app, Context& ctx);
+void AddDocImportCommand(CLI::App& doc, Context& ctx);
 
 }  // namespace akte::cli

@@ -9,6 +9,7 @@
 
 #include "akte/archive/json.h"
 #include "context.h"
+#include "extraction.h"
 #include "printer.h"
 
 namespace akte::cli {
@@ -40,6 +41,7 @@ void AddDocAdd(CLI::App& parent, Context& ctx) {
     std::string customer, type, title, date;
     std::vector<std::string> files;
     archive::Id contact = 0;
+    bool no_extract = false;
   };
   auto v = std::make_shared<Values>();
   cmd->add_option("customer", v->customer, "Customer number")->required();
@@ -48,6 +50,7 @@ void AddDocAdd(CLI::App& parent, Context& ctx) {
   cmd->add_option("--title", v->title, "Title (default: the file name)");
   cmd->add_option("--date", v->date, "The date the document bears");
   auto* contact = cmd->add_option("--contact", v->contact, "Contact person id");
+  cmd->add_flag("--no-extract", v->no_extract, "Only store; extract later with `akte extract`");
   OnRunAs(cmd, ctx, [v, contact](DataDir& dir, const archive::Actor& actor) {
     auto customer = CustomerByNumber(dir, v->customer);
     if (!customer.ok()) return Fail(customer.status());
@@ -76,6 +79,10 @@ void AddDocAdd(CLI::App& parent, Context& ctx) {
       }
       std::cout << (stored->already_stored ? "Already filed as document " : "Filed document ")
                 << stored->document.id << ": " << path << "\n";
+    }
+    if (!v->no_extract) {
+      int extracted = ExtractAndReport(dir);
+      if (worst == kExitOk) worst = extracted;
     }
     return worst;
   });
@@ -141,10 +148,12 @@ void AddDocShow(CLI::App& parent, Context& ctx) {
     if (!doc_id.ok()) return Fail(doc_id.status());
     auto document = dir.catalog().GetDocument(*doc_id);
     if (!document.ok()) return Fail(document.status());
+    auto text = dir.catalog().GetText(document->id);
+    if (!text.ok()) return Fail(text.status());
     if (*json) {
       std::cout << archive::ToJson(*document, 2) << "\n";
     } else {
-      PrintDocument(std::cout, *document);
+      PrintDocument(std::cout, *document, *text);
     }
     return kExitOk;
   });
@@ -220,6 +229,7 @@ void AddItemCommands(CLI::App& app, Context& ctx) {
   AddDocAdd(*doc, ctx);
   AddDocGet(*doc, ctx);
   AddDocShow(*doc, ctx);
+  AddDocImportCommand(*doc, ctx);
   AddNoteAdd(app, ctx);
   AddEventAdd(app, ctx);
 }

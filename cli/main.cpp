@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   akte::cli::AddCustomerCommands(app, ctx);
   akte::cli::AddContactCommands(app, ctx);
   akte::cli::AddItemCommands(app, ctx);
+  akte::cli::AddExtractionCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "akte/archive/time.h"
@@ -165,6 +166,28 @@ void PrintConditions(std::ostream& out, const std::optional<archive::Conditions>
   if (c.open_invoice_limit_cents) Line(out, L("limit"), FormatMoney(*c.open_invoice_limit_cents));
 }
 
+// The first lines of a document's text that have something on them.
+void PrintTextOpening(std::ostream& out, const archive::StoredText& text) {
+  constexpr std::size_t kLines = 15;
+  out << "\n";
+  std::size_t shown = 0, pos = 0;
+  const std::string& t = text.text;
+  while (pos < t.size() && shown < kLines) {
+    std::size_t end = std::min(t.find('\n', pos), t.size());
+    std::string line = t.substr(pos, end - pos);
+    std::replace(line.begin(), line.end(), '\f', ' ');
+    if (line.find_first_not_of(" \t\r") != std::string::npos) {
+      out << "  " << line << "\n";
+      ++shown;
+    }
+    pos = end + 1;
+  }
+  if (pos < t.size()) {
+    out << "  … (" << t.size() << " bytes of text" << (text.truncated ? ", cut at the limit" : "")
+        << ")\n";
+  }
+}
+
 }  // namespace
 
 std::string FormatMoney(std::int64_t cents) {
@@ -212,7 +235,8 @@ void PrintFieldDefinitions(std::ostream& out,
   PrintTable(out, rows);
 }
 
-void PrintDocument(std::ostream& out, const archive::Document& d) {
+void PrintDocument(std::ostream& out, const archive::Document& d,
+                   const std::optional<archive::StoredText>& text) {
   out << L("document") << " " << d.id << " · " << d.title << "\n";
   Line(out, "Type", d.type);
   Line(out, "File", d.filename + (d.path_in_parent.empty() ? "" : " (" + d.path_in_parent + ")"));
@@ -222,6 +246,28 @@ void PrintDocument(std::ostream& out, const archive::Document& d) {
   Line(out, "Uploaded", Time(d.uploaded_at) + " · " + d.uploaded_by);
   Line(out, "State",
        d.extraction_state + (d.extraction_error.empty() ? "" : ": " + d.extraction_error));
+  Line(out, "Inbox",
+       d.customer_id ? "" : (d.inbox_reason.empty() ? "not yet filed" : d.inbox_reason));
+  if (!text) return;
+  auto metadata = nlohmann::json::parse(text->metadata_json, nullptr, false);
+  if (metadata.is_object()) {
+    for (const auto& [key, value] : metadata.items()) {
+      Line(out, key, value.is_string() ? value.get<std::string>() : value.dump());
+    }
+  }
+  PrintTextOpening(out, *text);
+}
+
+void PrintInbox(std::ostream& out, const std::vector<archive::Document>& documents) {
+  if (documents.empty()) {
+    out << (German() ? "Der Eingang ist leer.\n" : "The inbox is empty.\n");
+    return;
+  }
+  std::vector<std::vector<std::string>> rows = {{"ID", L("document"), "Type", "Why"}};
+  for (const auto& d : documents) {
+    rows.push_back({std::to_string(d.id), d.title, d.type, d.inbox_reason});
+  }
+  PrintTable(out, rows);
 }
 
 void PrintCustomerFile(std::ostream& out, const archive::CustomerFile& file) {

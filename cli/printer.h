@@ -17,7 +17,10 @@ void PrintContactTable(std::ostream& out, const std::vector<archive::Contact>& c
 void PrintFieldDefinitions(std::ostream& out,
                            const std::vector<archive::CustomFieldDefinition>& fields);
 void PrintCustomerFile(std::ostream& out, const archive::CustomerFile& file);
-void PrintDocument(std::ostream& out, const archive::Document& document);
+// A document's details, metadata and the first lines of its text.
+void PrintDocument(std::ostream& out, const archive::Document& document,
+                   const std::optional<archive::StoredText>& text);
+void PrintInbox(std::ostream& out, const std::vector<archive::Document>& documents);
 // Prints the outcome of an import; returns the exit code it calls for.
 int PrintImportReport(const archive::ImportReport& report, bool dry_run, const char* what);
 // Prints what fsck found; returns the exit code (0 only when clean).

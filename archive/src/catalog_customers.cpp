@@ -228,6 +228,23 @@ Result<std::vector<Id>> Catalog::CustomersWithEmail(std::string_view email) {
   return ids;
 }
 
+Result<std::vector<Id>> Catalog::CustomersWithEmailDomain(std::string_view domain) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(
+      auto stmt,
+      conn->Prepare("SELECT DISTINCT coalesce(ch.customer_id, co.customer_id) FROM channels ch "
+                    "LEFT JOIN contacts co ON co.id = ch.contact_id WHERE ch.kind = 'email' "
+                    "AND lower(substr(ch.value, instr(ch.value, '@') + 1)) = lower(?) ORDER BY 1"));
+  stmt.Bind(Trim(domain));
+  std::vector<Id> ids;
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    ids.push_back(stmt.Int(0));
+  }
+  return ids;
+}
+
 Result<Conditions> Catalog::SetConditions(const Actor& by, const Conditions& conditions) {
   Conditions c = conditions;
   AKTE_RETURN_IF_ERROR(ValidateConditions(c));

@@ -52,7 +52,7 @@ std::string FirstLine(const std::string& text, std::size_t max) {
 
 }  // namespace
 
-Result<Document> Catalog::AddDocument(const Actor& by, Document d) {
+Result<Document> Catalog::InsertDocument(sql::Connection& conn, Id uploader, Document d) {
   AKTE_RETURN_IF_ERROR(ValidateDigest(d.sha256));
   d.filename = BaseName(d.filename);
   if (d.filename.empty()) return Status::InvalidArgument("the file name is missing", "filename");
@@ -64,8 +64,6 @@ Result<Document> Catalog::AddDocument(const Actor& by, Document d) {
     if (!date.ok()) return Status::InvalidArgument(date.status().message(), "document_date");
     d.document_date = *date;
   }
-  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
-  auto& conn = tx.conn();
   if (d.customer_id) {
     AKTE_ASSIGN_OR_RETURN(Customer customer, rows::LoadCustomer(conn, *d.customer_id));
     AKTE_RETURN_IF_ERROR(CheckContact(conn, d.contact_id, customer.id));
@@ -83,16 +81,23 @@ Result<Document> Catalog::AddDocument(const Actor& by, Document d) {
         auto insert,
         conn.Prepare("INSERT INTO documents(customer_id, contact_id, parent_id, title, type_id, "
                      "document_date, filename, path_in_parent, mime_type, size, sha256, "
-                     "uploaded_by, uploaded_at, extraction_state, extraction_error) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                     "uploaded_by, uploaded_at, extraction_state, extraction_error, inbox_reason) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     AKTE_RETURN_IF_ERROR(insert
                              .Bind(d.customer_id, d.contact_id, d.parent_id, d.title, type_id,
                                    d.document_date, d.filename, d.path_in_parent, d.mime_type,
-                                   static_cast<std::int64_t>(d.size), d.sha256, by.user_id,
-                                   d.uploaded_at, d.extraction_state, d.extraction_error)
+                                   static_cast<std::int64_t>(d.size), d.sha256, uploader,
+                                   d.uploaded_at, d.extraction_state, d.extraction_error,
+                                   d.inbox_reason)
                              .Run());
   }
-  AKTE_ASSIGN_OR_RETURN(Document stored, rows::LoadDocument(conn, conn.LastInsertId()));
+  return rows::LoadDocument(conn, conn.LastInsertId());
+}
+
+Result<Document> Catalog::AddDocument(const Actor& by, Document draft) {
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  auto& conn = tx.conn();
+  AKTE_ASSIGN_OR_RETURN(Document stored, InsertDocument(conn, by.user_id, std::move(draft)));
   AKTE_RETURN_IF_ERROR(
       WriteAudit(conn, by, "create", "document", stored.id, "", nlohmann::json(stored).dump()));
   AKTE_RETURN_IF_ERROR(tx.Commit());
@@ -178,7 +183,7 @@ Result<Note> Catalog::GetNote(Id id) {
   return rows::LoadNote(*conn, id);
 }
 
-Result<Event> Catalog::AddEvent(const Actor& by, Event e) {
+Result<Event> Catalog::InsertEvent(sql::Connection& conn, const Actor& by, Event e) {
   e.subject = Trim(e.subject);
   e.text = Trim(e.text);
   if (e.subject.empty() && e.text.empty()) {
@@ -192,8 +197,6 @@ Result<Event> Catalog::AddEvent(const Actor& by, Event e) {
     if (!at.ok()) return Status::InvalidArgument(at.status().message(), "occurred_at");
     e.occurred_at = *at;
   }
-  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
-  auto& conn = tx.conn();
   AKTE_ASSIGN_OR_RETURN(Customer customer, rows::LoadCustomer(conn, e.customer_id));
   AKTE_RETURN_IF_ERROR(CheckContact(conn, e.contact_id, customer.id));
   AKTE_ASSIGN_OR_RETURN(Id type_id, rows::EventTypeId(conn, e.type));
@@ -226,6 +229,12 @@ Result<Event> Catalog::AddEvent(const Actor& by, Event e) {
   AKTE_ASSIGN_OR_RETURN(Event stored, rows::LoadEvent(conn, event_id));
   AKTE_RETURN_IF_ERROR(
       WriteAudit(conn, by, "create", "event", stored.id, "", nlohmann::json(stored).dump()));
+  return stored;
+}
+
+Result<Event> Catalog::AddEvent(const Actor& by, Event draft) {
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  AKTE_ASSIGN_OR_RETURN(Event stored, InsertEvent(tx.conn(), by, std::move(draft)));
   AKTE_RETURN_IF_ERROR(tx.Commit());
   return stored;
 }

@@ -124,7 +124,8 @@ Result<Document> LoadDocument(sql::Connection& conn, Id id) {
       auto stmt,
       conn.Prepare("SELECT d.id, d.customer_id, d.contact_id, d.parent_id, d.title, t.name, "
                    "d.document_date, d.filename, d.path_in_parent, d.mime_type, d.size, d.sha256, "
-                   "u.username, d.uploaded_at, d.extraction_state, d.extraction_error, d.version "
+                   "u.username, d.uploaded_at, d.extraction_state, d.extraction_error, d.version, "
+                   "d.inbox_reason "
                    "FROM documents d JOIN document_types t ON t.id = d.type_id "
                    "JOIN users u ON u.id = d.uploaded_by WHERE d.id = ?"));
   stmt.Bind(id);
@@ -148,6 +149,7 @@ Result<Document> LoadDocument(sql::Connection& conn, Id id) {
   d.extraction_state = stmt.Text(14);
   d.extraction_error = stmt.Text(15);
   d.version = stmt.Int(16);
+  d.inbox_reason = stmt.Text(17);
   return d;
 }
 
@@ -262,9 +264,9 @@ Result<Id> EventTypeId(sql::Connection& conn, std::string_view name) {
                 name, "event type");
 }
 
-Result<std::vector<Id>> IdsOf(sql::Connection& conn, std::string_view sql, Id customer_id) {
-  AKTE_ASSIGN_OR_RETURN(auto stmt, conn.Prepare(sql));
-  stmt.Bind(customer_id);
+namespace {
+
+Result<std::vector<Id>> CollectIds(sql::Statement& stmt) {
   std::vector<Id> ids;
   for (;;) {
     AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -272,6 +274,19 @@ Result<std::vector<Id>> IdsOf(sql::Connection& conn, std::string_view sql, Id cu
     ids.push_back(stmt.Int(0));
   }
   return ids;
+}
+
+}  // namespace
+
+Result<std::vector<Id>> IdsOf(sql::Connection& conn, std::string_view sql) {
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn.Prepare(sql));
+  return CollectIds(stmt);
+}
+
+Result<std::vector<Id>> IdsOf(sql::Connection& conn, std::string_view sql, Id key) {
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn.Prepare(sql));
+  stmt.Bind(key);
+  return CollectIds(stmt);
 }
 
 }  // namespace akte::archive::rows

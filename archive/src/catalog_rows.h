@@ -31,7 +31,9 @@ Status SaveCustomFields(sql::Connection& conn, Id customer_id,
 Result<Id> DocumentTypeId(sql::Connection& conn, std::string_view name);
 Result<Id> EventTypeId(sql::Connection& conn, std::string_view name);
 
-// Ids of every document / note / event of a customer, newest first.
-Result<std::vector<Id>> IdsOf(sql::Connection& conn, std::string_view sql, Id customer_id);
+// The ids a query selects in its first column, with `key` bound to its one
+// parameter (or none).
+Result<std::vector<Id>> IdsOf(sql::Connection& conn, std::string_view sql, Id key);
+Result<std::vector<Id>> IdsOf(sql::Connection& conn, std::string_view sql);
 
 }  // namespace akte::archive::rows

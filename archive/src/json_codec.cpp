@@ -100,6 +100,7 @@ void to_json(nlohmann::json& j, const Document& d) {
        {"uploaded_at", d.uploaded_at},
        {"state", d.extraction_state},
        {"error", d.extraction_error},
+       {"inbox_reason", d.inbox_reason},
        {"version", d.version}};
 }
 

@@ -8,7 +8,7 @@ namespace {
 
 // Each migration moves the schema from version i to i + 1. Append only: a
 // released migration is never edited, so every catalog reaches the same shape.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     R"sql(
 CREATE TABLE settings(
   key TEXT PRIMARY KEY,
@@ -230,6 +230,21 @@ CREATE TRIGGER events_upd AFTER UPDATE ON events BEGIN
   INSERT INTO changes(entity, entity_id) VALUES ('event', NEW.id); END;
 CREATE TRIGGER events_del AFTER DELETE ON events BEGIN
   INSERT INTO changes(entity, entity_id) VALUES ('event', OLD.id); END;
+)sql",
+    // 2: extracted text, kept so that reindexing never extracts again.
+    R"sql(
+CREATE TABLE document_texts(
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  compressed BLOB NOT NULL,
+  size INTEGER NOT NULL,
+  truncated INTEGER NOT NULL DEFAULT 0,
+  metadata TEXT NOT NULL DEFAULT '{}',
+  extracted_at TEXT NOT NULL
+);
+-- Why a document without a customer sits in the inbox (for the person who
+-- decides), e.g. "no customer has the address x@y.de".
+ALTER TABLE documents ADD COLUMN inbox_reason TEXT NOT NULL DEFAULT '';
+CREATE INDEX documents_in_inbox ON documents(id) WHERE customer_id IS NULL;
 )sql",
 };
 

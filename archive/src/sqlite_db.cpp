@@ -48,6 +48,16 @@ void Statement::BindOne(int index, std::string_view value) {
 
 void Statement::BindOne(int index, std::nullopt_t) { sqlite3_bind_null(stmt_, index); }
 
+void Statement::BindOne(int index, BlobArg blob) {
+  sqlite3_bind_blob64(stmt_, index, blob.bytes.data(), blob.bytes.size(), SQLITE_TRANSIENT);
+}
+
+std::string Statement::Blob(int column) const {
+  const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  if (!data) return {};
+  return std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
 Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -134,22 +144,39 @@ Lease::~Lease() {
   if (conn_) pool_->Release(std::move(conn_));
 }
 
-Result<Transaction> Transaction::Begin(Database& db) {
+Result<Transaction> Transaction::Begin(Database& db, Durability durability) {
   AKTE_ASSIGN_OR_RETURN(Lease lease, db.Acquire());
-  AKTE_RETURN_IF_ERROR(lease->Execute("BEGIN IMMEDIATE"));
-  return Transaction(std::move(lease));
+  if (durability == Durability::kRelaxed) {
+    AKTE_RETURN_IF_ERROR(lease->Execute("PRAGMA synchronous=NORMAL"));
+  }
+  Status begun = lease->Execute("BEGIN IMMEDIATE");
+  Transaction tx(std::move(lease), durability);
+  if (!begun.ok()) {
+    tx.open_ = false;
+    return begun;  // the destructor restores the durability
+  }
+  return tx;
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : lease_(std::move(other.lease_)), open_(std::exchange(other.open_, false)) {}
+    : lease_(std::move(other.lease_)),
+      durability_(std::exchange(other.durability_, Durability::kFull)),
+      open_(std::exchange(other.open_, false)) {}
 
 Transaction::~Transaction() {
   if (open_) (void)lease_->Execute("ROLLBACK");
+  RestoreDurability();
+}
+
+void Transaction::RestoreDurability() {
+  if (durability_ == Durability::kRelaxed) (void)lease_->Execute("PRAGMA synchronous=FULL");
+  durability_ = Durability::kFull;
 }
 
 Status Transaction::Commit() {
   AKTE_RETURN_IF_ERROR(lease_->Execute("COMMIT"));
   open_ = false;
+  RestoreDurability();
   return Status::Ok();
 }
 

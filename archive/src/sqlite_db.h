@@ -21,6 +21,11 @@
 
 namespace akte::archive::sql {
 
+// Bytes to bind as a BLOB (strings bind as TEXT).
+struct BlobArg {
+  std::string_view bytes;
+};
+
 // A prepared statement borrowed from a connection's cache; reset on release.
 class Statement {
  public:
@@ -47,6 +52,8 @@ class Statement {
   Status Run();
 
   std::int64_t Int(int column) const;
+  // A BLOB column's bytes.
+  std::string Blob(int column) const;
   std::string Text(int column) const;
   std::optional<std::int64_t> OptionalInt(int column) const;
   bool IsNull(int column) const;
@@ -59,6 +66,7 @@ class Statement {
   void BindOne(int index, const std::string& value) { BindOne(index, std::string_view(value)); }
   void BindOne(int index, const char* value) { BindOne(index, std::string_view(value)); }
   void BindOne(int index, std::nullopt_t);
+  void BindOne(int index, BlobArg blob);
   template <typename T>
   void BindOne(int index, const std::optional<T>& value) {
     if (value) {
@@ -110,9 +118,16 @@ class Lease {
 // A transaction on one leased connection: BEGIN IMMEDIATE for writes (so
 // writers queue on the busy timeout instead of failing mid-way), rolled back
 // on destruction unless Commit succeeded.
+// How hard a commit must insist on reaching the disk.
+enum class Durability {
+  kFull,     // fsync on commit: for everything a user was told is stored
+  kRelaxed,  // no fsync on commit (still atomic and consistent): for derived
+             // data that is recomputed if a crash loses it, like extracted text
+};
+
 class Transaction {
  public:
-  static Result<Transaction> Begin(Database& db);
+  static Result<Transaction> Begin(Database& db, Durability durability = Durability::kFull);
   Transaction(Transaction&& other) noexcept;
   Transaction& operator=(Transaction&&) = delete;
   ~Transaction();
@@ -120,8 +135,11 @@ class Transaction {
   Status Commit();
 
  private:
-  explicit Transaction(Lease lease) : lease_(std::move(lease)) {}
+  Transaction(Lease lease, Durability durability)
+      : lease_(std::move(lease)), durability_(durability) {}
+  void RestoreDurability();
   Lease lease_;
+  Durability durability_;
   bool open_ = true;
 };
 

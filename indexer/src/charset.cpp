@@ -35,6 +35,12 @@ std::size_t ValidSequenceLength(std::string_view s) {
   return length;
 }
 
+std::size_t CodeUnitSize(const std::string& charset) {
+  if (charset.starts_with("UTF-16") || charset.starts_with("UCS-2")) return 2;
+  if (charset.starts_with("UTF-32") || charset.starts_with("UCS-4")) return 4;
+  return 1;
+}
+
 struct IconvCloser {
   void operator()(void* cd) const { iconv_close(static_cast<iconv_t>(cd)); }
 };
@@ -136,11 +142,13 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset) {
     out.append(buffer, sizeof buffer - out_left);
     if (rc != static_cast<std::size_t>(-1)) break;
     if (errno == E2BIG) continue;
-    // EILSEQ: an invalid byte; EINVAL: a sequence cut off at the end.
+    // EILSEQ: an invalid sequence; EINVAL: a sequence cut off at the end.
+    // Skip one code unit, so UTF-16/32 stays aligned after the damage.
     out += kReplacementCharacter;
     if (errno == EINVAL) break;
-    ++in;
-    --in_left;
+    const std::size_t skip = std::min(in_left, CodeUnitSize(name));
+    in += skip;
+    in_left -= skip;
     iconv(raw, nullptr, nullptr, nullptr, nullptr);
   }
   std::string result = SanitizeUtf8(out);

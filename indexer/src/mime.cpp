@@ -21,12 +21,16 @@ std::string Extension(std::string_view filename) {
 
 // Extensions whose type the bytes alone do not settle (zip containers,
 // flavours of plain text). Data, not code: add a row to teach a new one.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kByExtension = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 26> kByExtension = {{
     {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
     {"docm", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
     {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
     {"xlsm", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
     {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+    {"pptm", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+    {"dotx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    {"xltx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    {"potx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
     {"odt", "application/vnd.oasis.opendocument.text"},
     {"ods", "application/vnd.oasis.opendocument.spreadsheet"},
     {"odp", "application/vnd.oasis.opendocument.presentation"},
@@ -71,7 +75,20 @@ std::string RefineMimeType(std::string_view magic, std::string_view filename) {
   if ((magic == "text/plain" || magic == "text/html") && by_name == "application/xhtml+xml") {
     return std::string(by_name);
   }
-  if (magic == "text/plain" && (by_name == "message/rfc822" || by_name == "application/mbox")) {
+  // XHTML starts with an XML declaration, so libmagic calls it XML.
+  if ((magic == "text/xml" || magic == "application/xml") &&
+      (by_name == "text/html" || by_name == "application/xhtml+xml")) {
+    return "application/xhtml+xml";
+  }
+  // Mails whose body is HTML look like HTML to libmagic.
+  if ((magic == "text/plain" || magic == "text/html") &&
+      (by_name == "message/rfc822" || by_name == "application/mbox")) {
+    return std::string(by_name);
+  }
+  // UTF-16/32 and EBCDIC text has no magic; the text handler rejects real
+  // binary data cleanly, so trusting the name costs nothing.
+  if ((magic == "application/octet-stream" || magic == "application/x-adobe-aco") &&
+      by_name.starts_with("text/")) {
     return std::string(by_name);
   }
   return std::string(magic);

@@ -109,7 +109,9 @@ TEST_CASE("akte doc add and doc get return the original bytes", "[cli]") {
   CHECK(shown["filename"] == "Vertrag 2024.pdf");
   CHECK(shown["type"] == "Vertrag");
   CHECK(shown["document_date"] == "2024-02-01");
-  CHECK(shown["state"] == "pending");
+  // Random bytes named .pdf: detected from the bytes, not trusted by name.
+  CHECK(shown["state"] == "unsupported-format");
+  CHECK(shown["mime_type"] == "application/octet-stream");
 
   CHECK(akte({"doc", "get", "99"}).exit_code == 4);
   CHECK(akte({"doc", "get", "../../etc/passwd"}).exit_code == 3);
@@ -170,6 +172,66 @@ TEST_CASE("akte fsck exits 0 when clean and 6 when a stored file is damaged", "[
   CHECK(r.exit_code == 6);
   CHECK_THAT(r.out, Catch::Contains("DAMAGED"));
   CHECK_THAT(r.out, Catch::Contains("document 1"));
+}
+
+TEST_CASE("akte doc add extracts the text and doc show prints it", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller"});
+  test::WriteFile(akte.dir / "protokoll.txt",
+                  "Protokoll\nDie Migration der Warenwirtschaft beginnt im Juni.\n");
+  auto added = akte.Ok({"doc", "add", "10001", (akte.dir / "protokoll.txt").string()});
+  CHECK_THAT(added.out, Catch::Contains("1 extracted"));
+  auto shown = akte.Ok({"doc", "show", "1"});
+  CHECK_THAT(shown.out, Catch::Contains("State               extracted"));
+  CHECK_THAT(shown.out, Catch::Contains("Die Migration der Warenwirtschaft beginnt im Juni."));
+}
+
+TEST_CASE("akte doc import files a folder once and skips what is there on a rerun", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller"});
+  test::WriteFile(akte.dir / "akten/2023/angebot.txt", "Angebot Website-Relaunch");
+  test::WriteFile(akte.dir / "akten/2024/vertrag.txt", "Wartungsvertrag");
+  test::WriteFile(akte.dir / "akten/.DS_Store", "junk");
+  auto first = akte.Ok({"doc", "import", "10001", (akte.dir / "akten").string()});
+  CHECK_THAT(first.out, Catch::Contains("Filed 2 new documents"));
+  CHECK_THAT(first.out, Catch::Contains("1 links or system files skipped"));
+  auto again = akte.Ok({"doc", "import", "10001", (akte.dir / "akten").string()});
+  CHECK_THAT(again.out, Catch::Contains("Filed 0 new documents for 10001 (2 were already there"));
+  auto file = nlohmann::json::parse(akte.Ok({"customer", "show", "10001", "--json"}).out);
+  REQUIRE(file["documents"].size() == 2);
+  CHECK(file["documents"][1]["path_in_parent"] == "2023/angebot.txt");
+  CHECK(test::ReadFile(akte.dir / "akten/2023/angebot.txt") == "Angebot Website-Relaunch");
+}
+
+TEST_CASE("akte mail import files by address and leaves strangers in the inbox", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller", "--email", "info@mueller.de"});
+  test::WriteFile(akte.dir / "post.mbox",
+                  "From info@mueller.de Tue Mar  4 10:15:00 2025\n"
+                  "From: info@mueller.de\nTo: jana@schreiber-it.de\nSubject: Termin\n"
+                  "Date: Tue, 04 Mar 2025 10:15:00 +0100\n\nPasst Dienstag?\n\n"
+                  "From x@fremd.de Tue Mar  4 11:15:00 2025\n"
+                  "From: x@fremd.de\nTo: jana@schreiber-it.de\nSubject: Werbung\n"
+                  "Date: Tue, 04 Mar 2025 11:15:00 +0100\n\nKaufen Sie!\n");
+  auto imported = akte.Ok({"mail", "import", (akte.dir / "post.mbox").string()});
+  CHECK_THAT(imported.out, Catch::Contains("Stored 2 new messages"));
+  CHECK_THAT(imported.out, Catch::Contains("1 documents wait in the inbox"));
+  auto inbox = akte.Ok({"inbox"});
+  CHECK_THAT(inbox.out, Catch::Contains("Werbung"));
+  CHECK_THAT(inbox.out, Catch::Contains("x@fremd.de"));
+  auto file = nlohmann::json::parse(akte.Ok({"customer", "show", "10001", "--json"}).out);
+  REQUIRE(file["events"].size() == 1);
+  CHECK(file["events"][0]["type"] == "E-Mail eingehend");
+  CHECK(file["events"][0]["subject"] == "Termin");
+}
+
+TEST_CASE("akte settings refuses an extraction limit out of range", "[cli]") {
+  InitializedAkte akte;
+  auto bad = akte({"settings", "set", "extract.wall_seconds", "0"});
+  CHECK(bad.exit_code == 3);
+  CHECK_THAT(bad.err, Catch::Contains("from 1 to 7200"));
+  akte.Ok({"settings", "set", "extract.wall_seconds", "30"});
+  CHECK(akte.Ok({"settings", "get", "extract.wall_seconds"}).out == "30\n");
 }
 
 TEST_CASE("akte contact import reads a vCard file", "[cli]") {

@@ -32,6 +32,13 @@ TEST_CASE("Conversion to UTF-8 replaces invalid bytes visibly", "[indexer][chars
   std::string sjis = ToUtf8("\x82\xA0\xFF\x82\xA2", "SHIFT_JIS");
   CHECK(sjis == "あ\xEF\xBF\xBDい");
   CHECK(ToUtf8(std::string_view("\xFF\xFE\x41\x00\xFC\x00", 6), "") == "Aü");
+  // A lone surrogate spoils one character, not everything after it.
+  CHECK(ToUtf8(std::string_view("A\0\x00\xDC"
+                                "B\0C\0",
+                                8),
+               "UTF-16LE") ==
+        "A\xEF\xBF\xBD"
+        "BC");
 }
 
 TEST_CASE("An unknown declared charset falls back to detection", "[indexer][charset]") {

@@ -34,6 +34,12 @@ TEST_CASE("MIME detection refinement table", "[indexer][mime]") {
   CHECK(RefineMimeType("text/plain", "mail.eml") == "message/rfc822");
   CHECK(RefineMimeType("application/pdf", "fake.docx") == "application/pdf");
   CHECK(RefineMimeType("image/png", "scan.txt") == "image/png");
+  CHECK(RefineMimeType("text/xml", "index.html") == "application/xhtml+xml");
+  CHECK(RefineMimeType("text/xml", "data.xml") == "text/xml");
+  CHECK(RefineMimeType("text/html", "newsletter.eml") == "message/rfc822");
+  CHECK(RefineMimeType("text/html", "post.mbox") == "application/mbox");
+  CHECK(RefineMimeType("application/octet-stream", "utf16.txt") == "text/plain");
+  CHECK(RefineMimeType("application/octet-stream", "blob.bin") == "application/octet-stream");
 }
 
 }  // namespace

@@ -59,7 +59,8 @@ struct Child {
 
 struct Extraction {
   std::string state = kExtracted;  // one of the constants above
-  std::string error;               // why, for every state but kExtracted
+  std::string error;               // why, for every state but kExtracted; for
+                                   // kExtracted, what was skipped (encrypted members)
   std::string mime_type;           // as detected
   std::string text;                // UTF-8; pages separated by kPageBreak
   Metadata metadata;

@@ -116,6 +116,8 @@ class Catalog {
                                                  bool dry_run = false);
   // Customers and contacts owning `email` (case-insensitive): customer ids.
   Result<std::vector<Id>> CustomersWithEmail(std::string_view email);
+  // Customers owning, or with contacts owning, an address at `domain`.
+  Result<std::vector<Id>> CustomersWithEmailDomain(std::string_view domain);
 
   // --- Conditions --------------------------------------------------------------
   // Creates (version 0) or updates (current version) a customer's conditions.
@@ -141,6 +143,34 @@ class Catalog {
   Result<std::optional<Document>> FindDocument(std::optional<Id> customer_id,
                                                std::string_view sha256);
   Result<std::vector<BlobReference>> BlobReferences();
+  // A top-level document with these bytes, whichever customer it is filed
+  // under (or none): mail imports must not file one message twice.
+  Result<std::optional<Document>> FindDocumentAnywhere(std::string_view sha256);
+  // How deep a document sits in bundles and mails (0: filed directly).
+  Result<int> DocumentDepth(Id id);
+
+  // --- Extraction and the inbox --------------------------------------------
+  // Records the outcome of extracting `document_id` and adds `children`
+  // (files found inside it, their blobs already stored) as pending
+  // documents under it, in one transaction. Children inherit the customer
+  // (after any assignment), contact and uploader of their parent. Returns
+  // the stored children. FailedPrecondition when the document is no longer
+  // pending (another process extracted it meanwhile): nothing is recorded.
+  Result<std::vector<Document>> RecordExtraction(const Actor& by, Id document_id,
+                                                 const ExtractionRecord& record,
+                                                 std::vector<Document> children);
+  Result<std::optional<StoredText>> GetText(Id document_id);
+  // Ids of documents in `state`, oldest first, at most `limit`.
+  Result<std::vector<Id>> DocumentsInState(std::string_view state, int limit);
+  // Puts every failed document back to pending; returns how many.
+  Result<int> ResetFailed(const Actor& by);
+  // Top-level documents waiting for a person to choose their customer.
+  Result<std::vector<Document>> Inbox();
+  // Files an inbox document, and everything found inside it, under a
+  // customer; records `event` (an email's history entry) with it.
+  // FailedPrecondition when it already has a customer.
+  Result<Document> AssignDocument(const Actor& by, Id document_id, Id customer_id,
+                                  std::optional<Event> event);
 
   // --- Notes and history events --------------------------------------------
   // Adds a note. Its author and time come from `by` and the clock, never
@@ -171,6 +201,8 @@ class Catalog {
                     const std::string& after);
   Result<Customer> InsertCustomer(sql::Connection& conn, const Actor& by, Customer draft,
                                   std::string_view action);
+  Result<Event> InsertEvent(sql::Connection& conn, const Actor& by, Event draft);
+  Result<Document> InsertDocument(sql::Connection& conn, Id uploader, Document draft);
   Result<Contact> InsertContact(sql::Connection& conn, const Actor& by, Contact draft,
                                 std::string_view action);
   template <typename T, typename Insert>

@@ -138,6 +138,7 @@ struct Document {
   std::string uploaded_at;
   std::string extraction_state = kStatePending;
   std::string extraction_error;
+  std::string inbox_reason;  // why it waits in the inbox, when it has no customer
   std::int64_t version = 0;
 };
 
@@ -175,6 +176,28 @@ struct AuditEntry {
   Id entity_id = 0;
   std::string before;  // JSON of the record before the change ("" for create)
   std::string after;   // JSON after the change ("" for removal)
+};
+
+// The outcome of extracting a document's text, as the indexer records it.
+struct ExtractionRecord {
+  std::string state;  // extracted, needs-ocr, encrypted, unsupported-format, failed
+  std::string error;  // why, for every state but extracted
+  std::string mime_type;
+  std::string text;  // UTF-8; pages separated by form feeds
+  bool text_truncated = false;
+  std::string metadata_json = "{}";  // the extractor's metadata, a JSON object
+  std::string title;                 // a better title (an email's subject); empty keeps it
+  std::optional<Id> customer_id;     // files an inbox document under this customer
+  std::string inbox_reason;          // why it stays in the inbox otherwise
+  std::optional<Event> event;        // a history event to record with it (an email)
+};
+
+// A document's extracted text as stored.
+struct StoredText {
+  std::string text;
+  bool truncated = false;
+  std::string metadata_json;
+  std::string extracted_at;
 };
 
 // One line of a customer's timeline: a document, note or event.

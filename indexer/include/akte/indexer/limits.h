@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
+
+#include "akte/archive/catalog.h"
 
 namespace akte::indexer {
 
@@ -23,5 +26,15 @@ struct ExtractionLimits {
   // XML parts of office files, uncompressed.
   std::uint64_t max_xml_bytes = std::uint64_t{256} << 20;
 };
+
+// The limits as configured in the catalog's settings ("extract.cpu_seconds",
+// "extract.wall_seconds", "extract.memory_mb", "extract.max_text_mb",
+// "extract.max_members", "extract.max_member_mb", "extract.max_total_mb",
+// "extract.max_ratio", "extract.max_depth"), defaults for the rest.
+Result<ExtractionLimits> LoadLimits(archive::Catalog& catalog);
+
+// Ok when `key` is not a limit, or when `value` is a valid value for it;
+// InvalidArgument naming the key and the allowed range otherwise.
+Status CheckLimitSetting(std::string_view key, std::string_view value);
 
 }  // namespace akte::indexer

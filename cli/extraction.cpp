@@ -1,0 +1,45 @@
+#include "extraction.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include "akte/indexer/limits.h"
+#include "context.h"
+#include "progress.h"
+
+namespace akte::cli {
+
+Result<indexer::PipelineOptions> PipelineOptionsFor(archive::DataDir& dir) {
+  indexer::PipelineOptions options;
+  std::error_code ec;
+  options.worker_executable = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return Status::Internal("cannot find the akte executable: " + ec.message());
+  AKTE_ASSIGN_OR_RETURN(options.limits, indexer::LoadLimits(dir.catalog()));
+  return options;
+}
+
+int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_coming) {
+  auto options = PipelineOptionsFor(dir);
+  if (!options.ok()) return Fail(options.status());
+  indexer::ExtractionPipeline pipeline(dir, *options);
+  Progress progress("Extracting");
+  auto summary = pipeline.ExtractPending(
+      [&progress](const indexer::ExtractionProgress& p) {
+        std::string item;
+        if (p.document) {
+          item = "#" + std::to_string(p.document->id) + " " + p.document->filename + ": " +
+                 p.document->extraction_state;
+        }
+        progress.Update(p.done, p.queued, item);
+      },
+      more_coming);
+  progress.Finish();
+  if (!summary.ok()) return Fail(summary.status());
+  if (summary->documents == 0) return kExitOk;
+  std::cout << "Extracted " << summary->documents << " documents:";
+  for (const auto& [state, count] : summary->by_state) std::cout << " " << count << " " << state;
+  std::cout << ".\n";
+  return kExitOk;
+}
+
+}  // namespace akte::cli
