@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "akte/archive/json.h"
+#include "akte/indexer/index_writer.h"
 #include "context.h"
 #include "printer.h"
 
@@ -56,11 +57,18 @@ void AddUserCommands(CLI::App& app, Context& ctx) {
 
 void AddFsck(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
-      "fsck", "Check every stored file against its hash and every catalog reference");
-  OnRun(cmd, ctx, [](DataDir& dir) {
+      "fsck",
+      "Check every stored file against its hash, every catalog reference, and the search index");
+  auto repair = std::make_shared<bool>(false);
+  cmd->add_flag("--repair", *repair, "Bring the search index in line with the catalog");
+  OnRun(cmd, ctx, [repair](DataDir& dir) {
     auto report = dir.Check();
     if (!report.ok()) return Fail(report.status());
-    return PrintFsckReport(std::cout, *report);
+    int files = PrintFsckReport(std::cout, *report);
+    auto index = indexer::CheckIndex(dir, *repair);
+    if (!index.ok()) return Fail(index.status());
+    int checked = PrintIndexCheck(std::cout, *index);
+    return files != kExitOk ? files : checked;
   });
 }
 

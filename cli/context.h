@@ -62,5 +62,7 @@ void AddContactCommands(CLI::App& app, Context& ctx);
 void AddItemCommands(CLI::App& app, Context& ctx);
 void AddExtractionCommands(CLI::App& app, Context& ctx);
 void AddDocImportCommand(CLI::App& doc, Context& ctx);
+void AddSearchCommands(CLI::App& app, Context& ctx);
+void AddSimilarCommand(CLI::App& doc, Context& ctx);
 
 }  // namespace akte::cli

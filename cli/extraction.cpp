@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "akte/indexer/index_writer.h"
 #include "akte/indexer/limits.h"
 #include "context.h"
 #include "progress.h"
@@ -22,6 +23,10 @@ int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_co
   auto options = PipelineOptionsFor(dir);
   if (!options.ok()) return Fail(options.status());
   indexer::ExtractionPipeline pipeline(dir, *options);
+  // Index what is extracted while the rest is extracted, unless the server
+  // owns the index (it follows the catalog itself).
+  auto writer = indexer::IndexWriter::Open(dir);
+  if (writer.ok()) (*writer)->Start();
   Progress progress("Extracting");
   auto summary = pipeline.ExtractPending(
       [&progress](const indexer::ExtractionProgress& p) {
@@ -34,6 +39,11 @@ int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_co
       },
       more_coming);
   progress.Finish();
+  if (writer.ok()) {
+    (*writer)->Stop();
+    auto indexed = (*writer)->CatchUp();
+    if (!indexed.ok()) return Fail(indexed.status());
+  }
   if (!summary.ok()) return Fail(summary.status());
   if (summary->documents == 0) return kExitOk;
   std::cout << "Extracted " << summary->documents << " documents:";

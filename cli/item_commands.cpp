@@ -230,6 +230,7 @@ void AddItemCommands(CLI::App& app, Context& ctx) {
   AddDocGet(*doc, ctx);
   AddDocShow(*doc, ctx);
   AddDocImportCommand(*doc, ctx);
+  AddSimilarCommand(*doc, ctx);
   AddNoteAdd(app, ctx);
   AddEventAdd(app, ctx);
 }

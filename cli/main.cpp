@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   akte::cli::AddContactCommands(app, ctx);
   akte::cli::AddItemCommands(app, ctx);
   akte::cli::AddExtractionCommands(app, ctx);
+  akte::cli::AddSearchCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -56,10 +56,22 @@ std::string L(const std::string& key) {
       {"timeline", {"Historie (neueste zuerst)", "History (newest first)"}},
       {"document", {"Dokument", "Document"}},
       {"note", {"Notiz", "Note"}},
+      {"contact", {"Kontakt", "Contact"}},
+      {"page", {"S.", "p."}},
+      {"hits", {"Treffer", "hits"}},
+      {"no_hits", {"Keine Treffer.", "Nothing found."}},
+      {"showing_for",
+       {"Keine Treffer für Ihre Eingabe; Ergebnisse für", "Nothing found as typed; results for"}},
+      {"did_you_mean", {"Meinten Sie", "Did you mean"}},
+      {"relaxed",
+       {"Kein Eintrag enthält alle Wörter; Treffer mit einzelnen Wörtern:",
+        "No item has all the words; items with some of them:"}},
       {"event", {"Ereignis", "Event"}},
       {"none", {"keine", "none"}},
       {"yes", {"ja", "yes"}},
       {"no", {"nein", "no"}},
+      {"type", {"Typ", "Type"}},
+      {"year", {"Jahr", "Year"}},
   };
   auto it = kLabels.find(key);
   if (it == kLabels.end()) return key;
@@ -188,7 +200,104 @@ void PrintTextOpening(std::ostream& out, const archive::StoredText& text) {
   }
 }
 
+std::string Marked(const search::Snippet& snippet, bool terminal) {
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& h : snippet.highlights) {
+    if (h.begin < at || h.end > snippet.text.size()) continue;
+    out += snippet.text.substr(at, h.begin - at);
+    out += terminal ? "\033[1m" : "«";
+    out += snippet.text.substr(h.begin, h.end - h.begin);
+    out += terminal ? "\033[0m" : "»";
+    at = h.end;
+  }
+  out += snippet.text.substr(at);
+  for (char& c : out) {
+    if (c == '\n' || c == '\t' || c == '\f' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+// One hit: `lead` opens its first line ("3. " or "   - "), the others are
+// indented to match it.
+void PrintHit(std::ostream& out, const search::Hit& hit, const std::string& lead, bool terminal) {
+  const std::string indent(Width(lead) + 2, ' ');
+  out << lead << "[" << L(hit.kind) << " #" << hit.id << "] " << hit.title;
+  if (!hit.customer_name.empty() && hit.kind != "customer") {
+    out << " — " << hit.customer_name << " (" << hit.customer_number << ")";
+  }
+  out << "\n"
+      << indent
+      << Join({hit.detail, hit.date.size() > 10 ? Time(hit.date) : Date(hit.date)}, " · ");
+  if (hit.page > 0) out << " · " << L("page") << " " << hit.page;
+  out << "\n";
+  if (!hit.snippet.text.empty()) out << indent << Marked(hit.snippet, terminal) << "\n";
+}
+
 }  // namespace
+
+void PrintHits(std::ostream& out, const std::vector<search::Hit>& hits, bool terminal) {
+  if (hits.empty()) out << L("no_hits") << "\n";
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    PrintHit(out, hits[i], std::to_string(i + 1) + ". ", terminal);
+  }
+}
+
+void PrintSearchResponse(std::ostream& out, const search::SearchResponse& r, bool terminal) {
+  if (!r.corrected_query.empty()) out << L("showing_for") << " \"" << r.corrected_query << "\":\n";
+  if (!r.suggestion.empty()) out << L("did_you_mean") << ": " << r.suggestion << "?\n";
+  if (r.relaxed) out << L("relaxed") << "\n";
+  if (r.customer_mode) {
+    if (r.customers.empty()) out << L("no_hits") << "\n";
+    for (std::size_t i = 0; i < r.customers.size(); ++i) {
+      const auto& c = r.customers[i];
+      out << i + 1 << ". " << c.customer.DisplayName() << " (" << c.customer.number << ") — "
+          << c.matching_items << " " << L("hits") << "\n";
+      for (const auto& hit : c.evidence) PrintHit(out, hit, "   - ", terminal);
+    }
+  } else {
+    PrintHits(out, r.hits, terminal);
+    if (r.total > r.hits.size()) out << "(" << r.total << " " << L("hits") << ")\n";
+  }
+  if (r.facets) {
+    auto line = [&out](const std::string& label, const auto& counts) {
+      out << label << ":";
+      for (const auto& [key, count] : counts) out << " " << key << " " << count << ";";
+      out << "\n";
+    };
+    out << "\n";
+    line(L("kind"), r.facets->kinds);
+    line(L("type"), r.facets->types);
+    out << L("customer") << ":";
+    for (const auto& c : r.facets->customers) {
+      out << " " << c.name << " (" << c.number << ") " << c.count << ";";
+    }
+    out << "\n";
+    line(L("year"), r.facets->years);
+  }
+}
+
+int PrintIndexCheck(std::ostream& out, const indexer::IndexCheckReport& report) {
+  out << "Search index: " << report.items_checked << " catalog items checked (index at change "
+      << report.index_seq << " of " << report.catalog_seq << ").\n";
+  auto section = [&out](const char* title, const std::vector<std::string>& keys) {
+    if (keys.empty()) return;
+    out << title << " (" << keys.size() << "):";
+    for (std::size_t i = 0; i < keys.size() && i < 20; ++i) out << " " << keys[i];
+    if (keys.size() > 20) out << " …";
+    out << "\n";
+  };
+  section("Not in the index", report.missing);
+  section("Indexed at an older version", report.stale);
+  section("In the index but no longer in the catalog", report.extra);
+  if (report.clean()) return kExitOk;
+  if (report.repaired) {
+    out << "Repaired.\n";
+    return kExitOk;
+  }
+  out << "Run `akte fsck --repair` (or `akte reindex`) to fix the index.\n";
+  return kExitDamaged;
+}
 
 std::string FormatMoney(std::int64_t cents) {
   const bool negative = cents < 0;
@@ -345,7 +454,7 @@ int PrintFsckReport(std::ostream& out, const archive::FsckReport& report) {
   section("Orphaned files (no document refers to them; `akte gc` removes them)", report.orphans);
   section("Catalog problems", report.catalog_problems);
   if (report.clean()) {
-    out << "Everything is in order.\n";
+    out << "Stored files and catalog are in order.\n";
     return kExitOk;
   }
   return kExitDamaged;

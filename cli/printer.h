@@ -9,6 +9,8 @@
 #include "akte/archive/data_dir.h"
 #include "akte/archive/import.h"
 #include "akte/archive/records.h"
+#include "akte/indexer/index_writer.h"
+#include "akte/search/searcher.h"
 
 namespace akte::cli {
 
@@ -25,6 +27,12 @@ void PrintInbox(std::ostream& out, const std::vector<archive::Document>& documen
 int PrintImportReport(const archive::ImportReport& report, bool dry_run, const char* what);
 // Prints what fsck found; returns the exit code (0 only when clean).
 int PrintFsckReport(std::ostream& out, const archive::FsckReport& report);
+
+// Search results; highlights in bold on a terminal, «marked» otherwise.
+void PrintSearchResponse(std::ostream& out, const search::SearchResponse& response, bool terminal);
+void PrintHits(std::ostream& out, const std::vector<search::Hit>& hits, bool terminal);
+// Prints what the index check found; returns the exit code.
+int PrintIndexCheck(std::ostream& out, const indexer::IndexCheckReport& report);
 
 // "1.234,56 €" (German) or "€1,234.56" (English).
 std::string FormatMoney(std::int64_t cents);

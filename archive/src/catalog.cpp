@@ -56,6 +56,22 @@ std::string Customer::DisplayName() const {
   return first_name.empty() ? last_name : first_name + " " + last_name;
 }
 
+std::vector<std::string> DescribeCustomFields(
+    const Customer& customer, const std::vector<CustomFieldDefinition>& definitions) {
+  std::vector<std::string> lines;
+  for (const auto& [slot, value] : customer.custom_fields) {
+    for (const auto& definition : definitions) {
+      if (definition.slot != slot) continue;
+      if (definition.type != "bool") {
+        lines.push_back(definition.label + ": " + value);
+      } else if (value == "true") {
+        lines.push_back(definition.label);
+      }
+    }
+  }
+  return lines;
+}
+
 std::string Contact::DisplayName() const {
   std::string name = title.empty() ? "" : title + " ";
   return name + (first_name.empty() ? last_name : first_name + " " + last_name);
@@ -299,6 +315,40 @@ Result<std::vector<Change>> Catalog::ChangesSince(std::int64_t after_seq, int li
     changes.push_back(Change{stmt.Int(0), stmt.Text(1), stmt.Int(2)});
   }
   return changes;
+}
+
+Result<std::int64_t> Catalog::LatestChange() {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("SELECT coalesce(max(seq), 0) FROM changes"));
+  AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return row ? stmt.Int(0) : 0;
+}
+
+Result<std::vector<std::pair<Id, std::int64_t>>> Catalog::ItemVersions(std::string_view entity,
+                                                                       Id after_id, int limit) {
+  // The table is chosen from this fixed set, never built from input.
+  static constexpr std::pair<std::string_view, std::string_view> kQueries[] = {
+      {"customer", "SELECT id, version FROM customers WHERE id > ? ORDER BY id LIMIT ?"},
+      {"contact", "SELECT id, version FROM contacts WHERE id > ? ORDER BY id LIMIT ?"},
+      {"document", "SELECT id, version FROM documents WHERE id > ? ORDER BY id LIMIT ?"},
+      {"note", "SELECT id, version FROM notes WHERE id > ? ORDER BY id LIMIT ?"},
+      {"event", "SELECT id, version FROM events WHERE id > ? ORDER BY id LIMIT ?"},
+  };
+  std::string_view sql;
+  for (const auto& [name, query] : kQueries) {
+    if (name == entity) sql = query;
+  }
+  if (sql.empty()) return Status::InvalidArgument("no such kind of record: " + std::string(entity));
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare(sql));
+  stmt.Bind(after_id, limit);
+  std::vector<std::pair<Id, std::int64_t>> items;
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    items.emplace_back(stmt.Int(0), stmt.Int(1));
+  }
+  return items;
 }
 
 Result<std::vector<std::string>> Catalog::CheckIntegrity() {

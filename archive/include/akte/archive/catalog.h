@@ -190,6 +190,13 @@ class Catalog {
   // --- Change feed and integrity -------------------------------------------
   // Changes after `after_seq`, oldest first, at most `limit`.
   Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit);
+  // The newest change's sequence number (0 when there is none).
+  Result<std::int64_t> LatestChange();
+  // Ids and versions of the searchable records of one kind ("customer",
+  // "contact", "document", "note", "event") with id > `after_id`, in id
+  // order, at most `limit`: for rebuilding and checking the index.
+  Result<std::vector<std::pair<Id, std::int64_t>>> ItemVersions(std::string_view entity,
+                                                                Id after_id, int limit);
   // SQLite's integrity and foreign key checks: one line per problem found.
   Result<std::vector<std::string>> CheckIntegrity();
 

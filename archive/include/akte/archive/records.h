@@ -83,6 +83,12 @@ struct CustomFieldDefinition {
   std::int64_t version = 0;
 };
 
+// The customer's custom field values as lines a person reads: "Branche:
+// Logistik" for a value, just "Wartungsvertrag" for a yes/no field that is
+// yes, nothing for one that is no (or whose definition is gone).
+std::vector<std::string> DescribeCustomFields(
+    const Customer& customer, const std::vector<CustomFieldDefinition>& definitions);
+
 struct Conditions {
   Id customer_id = 0;
   std::string price_list;

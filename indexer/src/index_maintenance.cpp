@@ -1,0 +1,228 @@
+// Rebuilding the index beside the live one, and checking it against the
+// catalog.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "akte/indexer/index_writer.h"
+#include "akte/search/index_location.h"
+#include "akte/search/schema.h"
+#include "index_updater.h"
+
+namespace akte::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+namespace schema = search::schema;
+
+constexpr std::array<std::string_view, 5> kKinds = {
+    schema::kCustomer, schema::kContact, schema::kDocument, schema::kNote, schema::kEvent};
+constexpr std::string_view kCursorKey = "akte.reindex_cursor";  // "document:1234", "" when done
+constexpr std::string_view kStartSeqKey = "akte.reindex_seq";
+constexpr int kBatchItems = 500;
+
+// An exclusive lock on index/reindex.lock for as long as it lives.
+class ReindexLock {
+ public:
+  static Result<ReindexLock> Take(const fs::path& index_dir) {
+    std::error_code ec;
+    fs::create_directories(index_dir, ec);
+    const fs::path path = index_dir / "reindex.lock";
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return Status::FromErrno(errno, "open " + path.string());
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd);
+      return Status::Unavailable("another reindex of this data directory is running");
+    }
+    return ReindexLock(fd);
+  }
+  ReindexLock(ReindexLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  ~ReindexLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+ private:
+  explicit ReindexLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
+// A generation newer than the live one that a rebuild left unfinished.
+std::optional<fs::path> UnfinishedRebuild(const search::IndexLocation& location,
+                                          const fs::path& live) {
+  std::error_code ec;
+  std::optional<fs::path> found;
+  for (const auto& entry : fs::directory_iterator(location.dir(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with("gen-") || name <= live.filename().string()) continue;
+    try {
+      Xapian::Database db(entry.path().string());
+      if (!db.get_metadata(std::string(kCursorKey)).empty()) found = entry.path();
+    } catch (const Xapian::Error&) {
+      fs::remove_all(entry.path(), ec);  // never got far enough to matter
+    }
+  }
+  return found;
+}
+
+Result<std::size_t> CountItems(archive::Catalog& catalog) {
+  std::size_t total = 0;
+  for (auto kind : kKinds) {
+    AKTE_ASSIGN_OR_RETURN(auto items, catalog.ItemVersions(kind, 0, 1'000'000'000));
+    total += items.size();
+  }
+  return total;
+}
+
+}  // namespace
+
+Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progress) {
+  AKTE_ASSIGN_OR_RETURN(ReindexLock lock, ReindexLock::Take(dir.index_path()));
+  search::IndexLocation location(dir.index_path());
+  AKTE_ASSIGN_OR_RETURN(fs::path live, location.Current());
+  ReindexReport report;
+  fs::path target;
+  if (auto unfinished = UnfinishedRebuild(location, live)) {
+    target = *unfinished;
+    report.resumed = true;
+  } else {
+    AKTE_ASSIGN_OR_RETURN(target, location.NextGeneration());
+  }
+  report.generation = target.filename().string();
+  AKTE_ASSIGN_OR_RETURN(std::size_t total, CountItems(dir.catalog()));
+
+  AKTE_RETURN_IF_ERROR(GuardXapian("rebuild the search index", [&]() -> Status {
+    Xapian::WritableDatabase db(target.string(), Xapian::DB_CREATE_OR_OPEN);
+    IndexUpdater updater(dir.catalog(), db);
+    std::string cursor = db.get_metadata(std::string(kCursorKey));
+    if (!report.resumed) {
+      // Changes from here on are caught up after the rebuild.
+      AKTE_ASSIGN_OR_RETURN(std::int64_t start, dir.catalog().LatestChange());
+      db.set_metadata(std::string(kStartSeqKey), std::to_string(start));
+      cursor = std::string(kKinds.front()) + ":0";
+    }
+    const std::string start_seq = db.get_metadata(std::string(kStartSeqKey));
+    const auto colon = cursor.find(':');
+    std::string_view resume_kind = std::string_view(cursor).substr(0, colon);
+    archive::Id after = std::stoll(cursor.substr(colon + 1));
+    bool reached = false;
+    std::size_t done = 0;
+    for (auto kind : kKinds) {
+      if (!reached && kind != resume_kind) {
+        AKTE_ASSIGN_OR_RETURN(auto skipped, dir.catalog().ItemVersions(kind, 0, 1'000'000'000));
+        done += skipped.size();
+        continue;
+      }
+      if (reached) after = 0;
+      if (!reached && after > 0) {
+        AKTE_ASSIGN_OR_RETURN(auto skipped, dir.catalog().ItemVersions(kind, 0, 1'000'000'000));
+        for (const auto& [id, version] : skipped) done += id <= after ? 1 : 0;
+      }
+      reached = true;
+      for (;;) {
+        AKTE_ASSIGN_OR_RETURN(auto batch, dir.catalog().ItemVersions(kind, after, kBatchItems));
+        if (batch.empty()) break;
+        for (const auto& [id, version] : batch) AKTE_RETURN_IF_ERROR(updater.Add(kind, id));
+        after = batch.back().first;
+        db.set_metadata(std::string(kCursorKey), std::string(kind) + ":" + std::to_string(after));
+        AKTE_RETURN_IF_ERROR(updater.Commit(-1));
+        done += batch.size();
+        report.items += batch.size();
+        if (progress) progress(std::min(done, total), total);
+      }
+    }
+    // Bring in what changed while rebuilding, then mark the rebuild done.
+    AKTE_RETURN_IF_ERROR(updater.Commit(start_seq.empty() ? 0 : std::stoll(start_seq)));
+    AKTE_ASSIGN_OR_RETURN(auto caught_up, updater.CatchUp(1000, {}));
+    (void)caught_up;
+    db.set_metadata(std::string(kCursorKey), "");
+    AKTE_RETURN_IF_ERROR(updater.Commit(-1));
+    report.documents = db.get_doccount();
+    db.close();
+    return Status::Ok();
+  }));
+  AKTE_RETURN_IF_ERROR(location.Switch(target));
+  AKTE_RETURN_IF_ERROR(location.RemoveOldGenerations());
+  return report;
+}
+
+Result<IndexCheckReport> CheckIndex(archive::DataDir& dir, bool repair) {
+  IndexCheckReport report;
+  search::IndexLocation location(dir.index_path());
+  AKTE_ASSIGN_OR_RETURN(fs::path live, location.Current());
+  AKTE_ASSIGN_OR_RETURN(report.catalog_seq, dir.catalog().LatestChange());
+
+  std::map<std::string, std::int64_t> catalog_items;  // "d12" -> version
+  std::map<std::string, std::pair<std::string_view, archive::Id>> names;
+  for (auto kind : kKinds) {
+    AKTE_ASSIGN_OR_RETURN(auto items, dir.catalog().ItemVersions(kind, 0, 1'000'000'000));
+    for (const auto& [id, version] : items) {
+      const std::string key = schema::ItemKey(kind, id);
+      catalog_items[key] = version;
+      names[key] = {kind, id};
+    }
+  }
+  report.items_checked = catalog_items.size();
+
+  auto compare = [&](Xapian::Database& db) {
+    report.missing.clear();
+    report.stale.clear();
+    report.extra.clear();
+    const std::string prefix(schema::kItemPrefix);
+    std::map<std::string, std::int64_t> indexed;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+      const std::string key = (*it).substr(prefix.size());
+      auto posting = db.postlist_begin(*it);
+      auto data = nlohmann::json::parse(db.get_document(*posting).get_data(), nullptr, false);
+      indexed[key] = data.is_object() ? data.value("v", std::int64_t{-1}) : -1;
+    }
+    for (const auto& [key, version] : catalog_items) {
+      auto it = indexed.find(key);
+      if (it == indexed.end()) {
+        report.missing.push_back(key);
+      } else if (it->second != version) {
+        report.stale.push_back(key);
+      }
+    }
+    for (const auto& [key, version] : indexed) {
+      if (!catalog_items.contains(key)) report.extra.push_back(key);
+    }
+    const std::string seq = db.get_metadata(std::string(schema::kCatalogSeqKey));
+    report.index_seq = seq.empty() ? 0 : std::stoll(seq);
+  };
+
+  AKTE_RETURN_IF_ERROR(GuardXapian("check the search index", [&]() -> Status {
+    if (!repair) {
+      if (!fs::exists(live)) {
+        for (const auto& [key, version] : catalog_items) report.missing.push_back(key);
+        return Status::Ok();
+      }
+      Xapian::Database db(live.string());
+      compare(db);
+      return Status::Ok();
+    }
+    Xapian::WritableDatabase db(live.string(), Xapian::DB_CREATE_OR_OPEN);
+    IndexUpdater updater(dir.catalog(), db);
+    compare(db);
+    if (report.clean()) return Status::Ok();
+    for (const auto* list : {&report.missing, &report.stale, &report.extra}) {
+      for (const auto& key : *list) {
+        auto name = names.find(key);
+        if (name != names.end()) {
+          AKTE_RETURN_IF_ERROR(updater.Apply(name->second.first, name->second.second));
+        } else {
+          db.delete_document(std::string(schema::kItemPrefix) + key);
+        }
+      }
+    }
+    AKTE_RETURN_IF_ERROR(updater.Commit(report.catalog_seq));
+    report.repaired = true;
+    return Status::Ok();
+  }));
+  return report;
+}
+
+}  // namespace akte::indexer

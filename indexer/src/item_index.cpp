@@ -1,0 +1,266 @@
+#include "item_index.h"
+
+#include <nlohmann/json.hpp>
+
+#include "akte/search/passages.h"
+#include "akte/search/schema.h"
+
+namespace akte::indexer {
+namespace {
+
+namespace schema = search::schema;
+using archive::Id;
+
+// Title words weigh more than body words in BM25 (through their wdf).
+constexpr Xapian::termcount kTitleWeight = 5;
+
+std::string Join(const std::vector<std::string>& parts, std::string_view separator = " ") {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+std::string PhoneList(const std::vector<archive::Phone>& phones) {
+  std::vector<std::string> numbers;
+  for (const auto& p : phones) numbers.push_back(p.number);
+  return Join(numbers, "\n");
+}
+
+// "20240305" from "2024-03-05" or "2024-03-05T14:05:00Z".
+std::string DateValue(const std::string& date) {
+  if (date.size() < 10) return "";
+  return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+}
+
+void AddSpelling(const search::Analyzer& analyzer, std::string_view text,
+                 std::vector<std::string>& words) {
+  auto found = analyzer.SpellingWords(text);
+  words.insert(words.end(), found.begin(), found.end());
+}
+
+}  // namespace
+
+Result<ItemIndexer::CustomerLabel> ItemIndexer::LabelOf(Id customer_id) {
+  auto it = customer_labels_.find(customer_id);
+  if (it != customer_labels_.end()) return it->second;
+  AKTE_ASSIGN_OR_RETURN(archive::Customer customer, catalog_.GetCustomer(customer_id));
+  CustomerLabel label{customer.DisplayName(), customer.number};
+  customer_labels_[customer_id] = label;
+  return label;
+}
+
+Status ItemIndexer::AddCommon(Xapian::Document& doc, const Common& c, int passage, int page,
+                              Xapian::termpos* position) {
+  const std::string key = schema::ItemKey(c.kind, c.id);
+  std::string unique = std::string(schema::kUniquePrefix) + key;
+  if (passage > 0) unique += "p" + std::to_string(passage);
+  doc.add_boolean_term(unique);
+  doc.add_boolean_term(std::string(schema::kItemPrefix) + key);
+  doc.add_boolean_term(std::string(schema::kKindPrefix) + std::string(c.kind));
+  doc.add_value(schema::kItemSlot, key);
+  doc.add_value(schema::kKindSlot, std::string(c.kind));
+  if (!c.type.empty()) doc.add_value(schema::kTypeSlot, c.type);
+  if (page > 0) doc.add_value(schema::kPageSlot, std::to_string(page));
+  if (c.customer_id) {
+    doc.add_boolean_term(std::string(schema::kCustomerIdPrefix) + std::to_string(*c.customer_id));
+    doc.add_value(schema::kCustomerSlot, std::to_string(*c.customer_id));
+    AKTE_ASSIGN_OR_RETURN(CustomerLabel label, LabelOf(*c.customer_id));
+    // The customer's name and number: found by `kunde:` and as plain words,
+    // so "Wartungsvertrag Müller" finds Müller's contract.
+    const std::string text = label.name + " " + label.number;
+    analyzer_.IndexText(doc, text, search::Language::kUnknown, position, 1, schema::kCustomerPrefix,
+                        vocabulary_);
+    analyzer_.IndexText(doc, text, search::Language::kUnknown, position, 1, "", vocabulary_);
+  }
+  if (c.contact_id) {
+    doc.add_boolean_term(std::string(schema::kContactIdPrefix) + std::to_string(*c.contact_id));
+  }
+  if (!c.type.empty()) {
+    std::string folded;
+    for (std::size_t start = 0; start <= c.type.size();) {
+      std::size_t end = std::min(c.type.find(' ', start), c.type.size());
+      if (end > start)
+        folded += (folded.empty() ? "" : " ") + analyzer_.Fold(c.type.substr(start, end - start));
+      start = end + 1;
+    }
+    doc.add_boolean_term(std::string(schema::kTypePrefix) + folded);
+  }
+  if (!c.author.empty()) {
+    doc.add_boolean_term(std::string(schema::kAuthorPrefix) + Xapian::Unicode::tolower(c.author));
+  }
+  const std::string date = DateValue(c.date);
+  if (!date.empty()) {
+    doc.add_value(schema::kDateSlot, date);
+    doc.add_boolean_term(std::string(schema::kYearPrefix) + date.substr(0, 4));
+    doc.add_boolean_term(std::string(schema::kMonthPrefix) + date.substr(0, 6));
+  }
+  nlohmann::json data = {{"kind", c.kind}, {"id", c.id}, {"v", c.version}};
+  if (page > 0) data["page"] = page;
+  if (passage > 0) data["passage"] = passage;
+  doc.set_data(data.dump());
+  return Status::Ok();
+}
+
+Result<IndexedItem> ItemIndexer::BuildCustomer(const archive::Customer& c) {
+  Xapian::Document doc;
+  Xapian::termpos position = 1;
+  const std::string title = c.DisplayName() + " " + c.number;
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
+                      schema::kTitlePrefix, vocabulary_);
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "",
+                      vocabulary_);
+  std::string body =
+      Join({c.salutation, c.first_name, c.last_name, c.legal_form, c.street, c.postal_code, c.city,
+            c.country, Join(c.emails, "\n"), PhoneList(c.phones), c.website, c.remarks},
+           "\n");
+  AKTE_ASSIGN_OR_RETURN(auto definitions, catalog_.ListCustomFields());
+  for (const auto& line : archive::DescribeCustomFields(c, definitions)) body += "\n" + line;
+  analyzer_.IndexText(doc, body, analyzer_.DetectLanguage(body), &position, 1, "", vocabulary_);
+  Common common{schema::kCustomer, c.id, c.version, c.id, std::nullopt, c.kind, "", c.created_at};
+  // A customer is its own customer: kunde: filters and customer mode find it.
+  AKTE_RETURN_IF_ERROR(AddCommon(doc, common, 0, 0, &position));
+  // Remembered so the writer notices a rename, which all the customer's
+  // items must follow (they carry the name too).
+  auto data = nlohmann::json::parse(doc.get_data());
+  data["label"] = title;
+  doc.set_data(data.dump());
+  IndexedItem item{schema::ItemKey(schema::kCustomer, c.id), {doc}, {}};
+  AddSpelling(analyzer_, title + "\n" + body, item.spelling_words);
+  return item;
+}
+
+Result<IndexedItem> ItemIndexer::BuildContact(const archive::Contact& c) {
+  Xapian::Document doc;
+  Xapian::termpos position = 1;
+  const std::string title = c.DisplayName();
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
+                      schema::kTitlePrefix, vocabulary_);
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "",
+                      vocabulary_);
+  const std::string body = Join(
+      {c.salutation, c.role, c.department, Join(c.emails, "\n"), PhoneList(c.phones), c.remarks},
+      "\n");
+  analyzer_.IndexText(doc, body, analyzer_.DetectLanguage(body), &position, 1, "", vocabulary_);
+  AKTE_RETURN_IF_ERROR(
+      AddCommon(doc, {schema::kContact, c.id, c.version, c.customer_id, c.id, "", "", c.created_at},
+                0, 0, &position));
+  IndexedItem item{schema::ItemKey(schema::kContact, c.id), {doc}, {}};
+  AddSpelling(analyzer_, title + "\n" + body, item.spelling_words);
+  return item;
+}
+
+Result<IndexedItem> ItemIndexer::BuildNote(const archive::Note& n) {
+  Xapian::Document doc;
+  Xapian::termpos position = 1;
+  analyzer_.IndexText(doc, n.text, analyzer_.DetectLanguage(n.text), &position, 1, "", vocabulary_);
+  AKTE_RETURN_IF_ERROR(AddCommon(
+      doc,
+      {schema::kNote, n.id, n.version, n.customer_id, n.contact_id, "", n.author, n.created_at}, 0,
+      0, &position));
+  IndexedItem item{schema::ItemKey(schema::kNote, n.id), {doc}, {}};
+  AddSpelling(analyzer_, n.text, item.spelling_words);
+  return item;
+}
+
+Result<IndexedItem> ItemIndexer::BuildEvent(const archive::Event& e) {
+  Xapian::Document doc;
+  Xapian::termpos position = 1;
+  const std::string title = e.type + "\n" + e.subject;
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
+                      schema::kTitlePrefix, vocabulary_);
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "",
+                      vocabulary_);
+  analyzer_.IndexText(doc, e.text, analyzer_.DetectLanguage(e.text), &position, 1, "", vocabulary_);
+  AKTE_RETURN_IF_ERROR(AddCommon(doc,
+                                 {schema::kEvent, e.id, e.version, e.customer_id, e.contact_id,
+                                  e.type, e.author, e.occurred_at},
+                                 0, 0, &position));
+  IndexedItem item{schema::ItemKey(schema::kEvent, e.id), {doc}, {}};
+  AddSpelling(analyzer_, title + "\n" + e.text, item.spelling_words);
+  return item;
+}
+
+Result<IndexedItem> ItemIndexer::BuildDocument(const archive::Document& d) {
+  AKTE_ASSIGN_OR_RETURN(auto stored, catalog_.GetText(d.id));
+  std::string metadata_text;
+  if (stored) {
+    auto metadata = nlohmann::json::parse(stored->metadata_json, nullptr, false);
+    if (metadata.is_object()) {
+      for (const char* key : {"title", "author", "subject", "keywords", "from", "to", "cc"}) {
+        if (metadata.contains(key) && metadata[key].is_string()) {
+          metadata_text += metadata[key].get<std::string>() + "\n";
+        }
+      }
+    }
+  }
+  const std::string title = d.title + "\n" + d.filename + "\n" + d.path_in_parent + "\n" + d.type;
+  const std::string_view text = stored ? std::string_view(stored->text) : std::string_view();
+  const auto passages = search::SplitPassages(text);
+  const Common common{schema::kDocument, d.id,
+                      d.version,         d.customer_id,
+                      d.contact_id,      d.type,
+                      d.uploaded_by,     d.document_date.empty() ? d.uploaded_at : d.document_date};
+  IndexedItem item{schema::ItemKey(schema::kDocument, d.id), {}, {}};
+  const search::Language language = analyzer_.DetectLanguage(text.substr(0, 64 * 1024));
+  for (std::size_t i = 0; i < passages.size(); ++i) {
+    const auto& passage = passages[i];
+    Xapian::Document doc;
+    Xapian::termpos position = 1;
+    // Every passage carries the title and metadata, so a query may match
+    // the title in one word and a page in the next.
+    analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
+                        schema::kTitlePrefix, vocabulary_);
+    analyzer_.IndexText(doc, title + "\n" + metadata_text, search::Language::kUnknown, &position,
+                        i == 0 ? kTitleWeight : 1, "", vocabulary_);
+    analyzer_.IndexText(doc, text.substr(passage.offset, passage.length), language, &position, 1,
+                        "", vocabulary_);
+    doc.add_boolean_term(std::string(schema::kStatePrefix) + d.extraction_state);
+    AKTE_RETURN_IF_ERROR(AddCommon(doc, common, static_cast<int>(i) + 1, passage.page, &position));
+    item.documents.push_back(std::move(doc));
+  }
+  AddSpelling(analyzer_, title, item.spelling_words);
+  AddSpelling(analyzer_, text, item.spelling_words);
+  return item;
+}
+
+namespace {
+
+// Loads a record and builds its entries; a record the catalog no longer has
+// gives nullopt.
+template <typename Record, typename Make>
+Result<std::optional<IndexedItem>> BuildFrom(Result<Record> record, Make make) {
+  if (!record.ok()) {
+    if (record.status().code() == StatusCode::kNotFound) return std::optional<IndexedItem>();
+    return record.status();
+  }
+  AKTE_ASSIGN_OR_RETURN(IndexedItem item, make(*record));
+  return std::optional<IndexedItem>(std::move(item));
+}
+
+}  // namespace
+
+Result<std::optional<IndexedItem>> ItemIndexer::Build(std::string_view entity, Id id) {
+  if (entity == schema::kCustomer) {
+    ForgetCustomer(id);
+    return BuildFrom(catalog_.GetCustomer(id), [this](const auto& c) { return BuildCustomer(c); });
+  }
+  if (entity == schema::kContact) {
+    return BuildFrom(catalog_.GetContact(id), [this](const auto& c) { return BuildContact(c); });
+  }
+  if (entity == schema::kDocument) {
+    return BuildFrom(catalog_.GetDocument(id), [this](const auto& d) { return BuildDocument(d); });
+  }
+  if (entity == schema::kNote) {
+    return BuildFrom(catalog_.GetNote(id), [this](const auto& n) { return BuildNote(n); });
+  }
+  if (entity == schema::kEvent) {
+    return BuildFrom(catalog_.GetEvent(id), [this](const auto& e) { return BuildEvent(e); });
+  }
+  return Status::Internal("the change feed names an unknown kind: " + std::string(entity));
+}
+
+}  // namespace akte::indexer

@@ -1,0 +1,160 @@
+#include "hits.h"
+
+#include <nlohmann/json.hpp>
+
+#include "akte/search/passages.h"
+#include "akte/search/schema.h"
+
+namespace akte::search {
+namespace {
+
+namespace sc = schema;
+
+constexpr std::size_t kTextCacheBytes = std::size_t{64} << 20;
+
+std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+std::string FirstLine(const std::string& text, std::size_t max) {
+  std::string line = text.substr(0, text.find('\n'));
+  if (line.size() <= max) return line;
+  line.resize(max);
+  while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0x80) line.pop_back();
+  if (!line.empty() && static_cast<unsigned char>(line.back()) >= 0xC0) line.pop_back();
+  return line + "…";
+}
+
+template <typename Record>
+Result<std::optional<Record>> Load(Result<Record> record) {
+  if (record.ok()) return std::optional<Record>(std::move(record).value());
+  if (record.status().code() == StatusCode::kNotFound) return std::optional<Record>();
+  return record.status();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const std::string>> HitBuilder::TextOf(archive::Id id,
+                                                              std::int64_t version) {
+  auto cached = texts_.find(id);
+  if (cached != texts_.end() && cached->second.version == version) {
+    recent_.remove(id);
+    recent_.push_front(id);
+    return cached->second.text;
+  }
+  AKTE_ASSIGN_OR_RETURN(auto stored, catalog_.GetText(id));
+  auto text = std::make_shared<const std::string>(stored ? std::move(stored->text) : "");
+  if (cached != texts_.end()) {
+    cached_bytes_ -= cached->second.text->size();
+    recent_.remove(id);
+  }
+  texts_[id] = {version, text};
+  recent_.push_front(id);
+  cached_bytes_ += text->size();
+  while (cached_bytes_ > kTextCacheBytes && recent_.size() > 1) {
+    const archive::Id oldest = recent_.back();
+    recent_.pop_back();
+    cached_bytes_ -= texts_[oldest].text->size();
+    texts_.erase(oldest);
+  }
+  return text;
+}
+
+Status HitBuilder::AddCustomer(Hit& hit, std::optional<archive::Id> customer_id) {
+  if (!customer_id) return Status::Ok();
+  AKTE_ASSIGN_OR_RETURN(auto customer, Load(catalog_.GetCustomer(*customer_id)));
+  if (!customer) return Status::Ok();
+  hit.customer_id = customer->id;
+  hit.customer_number = customer->number;
+  hit.customer_name = customer->DisplayName();
+  return Status::Ok();
+}
+
+Result<std::optional<Hit>> HitBuilder::Build(const Xapian::Document& doc, double score, int percent,
+                                             const std::vector<std::string>& terms) {
+  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (!data.is_object()) return Status::Corruption("an index entry has no readable data");
+  Hit hit;
+  hit.kind = data.value("kind", "");
+  hit.id = data.value("id", archive::Id{0});
+  hit.score = score;
+  hit.percent = percent;
+  hit.page = data.value("page", 0);
+  const int passage = data.value("passage", 0);
+  std::string text;  // what the snippet is cut from
+
+  if (hit.kind == sc::kCustomer) {
+    AKTE_ASSIGN_OR_RETURN(auto c, Load(catalog_.GetCustomer(hit.id)));
+    if (!c) return std::optional<Hit>();
+    hit.title = c->DisplayName();
+    hit.detail = Join({c->number, c->kind, Join({c->postal_code, c->city}, " ")}, " · ");
+    hit.date = c->created_at;
+    hit.customer_id = c->id;
+    hit.customer_number = c->number;
+    hit.customer_name = c->DisplayName();
+    std::vector<std::string> fields{Join({c->street, c->postal_code, c->city}, " ")};
+    fields.insert(fields.end(), c->emails.begin(), c->emails.end());
+    for (const auto& phone : c->phones) fields.push_back(phone.number);
+    fields.push_back(c->remarks);
+    AKTE_ASSIGN_OR_RETURN(auto definitions, catalog_.ListCustomFields());
+    for (auto& line : archive::DescribeCustomFields(*c, definitions))
+      fields.push_back(std::move(line));
+    text = Join(fields, "\n");
+  } else if (hit.kind == sc::kContact) {
+    AKTE_ASSIGN_OR_RETURN(auto c, Load(catalog_.GetContact(hit.id)));
+    if (!c) return std::optional<Hit>();
+    hit.title = c->DisplayName();
+    hit.detail = Join({c->role, c->department}, ", ");
+    hit.date = c->created_at;
+    AKTE_RETURN_IF_ERROR(AddCustomer(hit, c->customer_id));
+    std::vector<std::string> fields{hit.detail};
+    fields.insert(fields.end(), c->emails.begin(), c->emails.end());
+    for (const auto& phone : c->phones) fields.push_back(phone.number);
+    fields.push_back(c->remarks);
+    text = Join(fields, "\n");
+  } else if (hit.kind == sc::kDocument) {
+    AKTE_ASSIGN_OR_RETURN(auto d, Load(catalog_.GetDocument(hit.id)));
+    if (!d) return std::optional<Hit>();
+    hit.title = d->title;
+    hit.detail =
+        Join({d->type, d->path_in_parent.empty() ? d->filename : d->path_in_parent}, " · ");
+    hit.date = d->document_date.empty() ? d->uploaded_at : d->document_date;
+    AKTE_RETURN_IF_ERROR(AddCustomer(hit, d->customer_id));
+    AKTE_ASSIGN_OR_RETURN(auto whole, TextOf(d->id, d->version));
+    const auto passages = SplitPassages(*whole);
+    if (passage >= 1 && static_cast<std::size_t>(passage) <= passages.size()) {
+      const auto& p = passages[static_cast<std::size_t>(passage) - 1];
+      text = whole->substr(p.offset, p.length);
+    }
+    if (text.find_first_not_of(" \n\t\r") == std::string::npos)
+      text = d->title + "\n" + d->filename;
+  } else if (hit.kind == sc::kNote) {
+    AKTE_ASSIGN_OR_RETURN(auto n, Load(catalog_.GetNote(hit.id)));
+    if (!n) return std::optional<Hit>();
+    hit.title = FirstLine(n->text, 80);
+    hit.detail = n->author;
+    hit.date = n->created_at;
+    AKTE_RETURN_IF_ERROR(AddCustomer(hit, n->customer_id));
+    text = n->text;
+  } else if (hit.kind == sc::kEvent) {
+    AKTE_ASSIGN_OR_RETURN(auto e, Load(catalog_.GetEvent(hit.id)));
+    if (!e) return std::optional<Hit>();
+    hit.title = e->subject.empty() ? e->type : e->type + ": " + e->subject;
+    hit.detail = e->author;
+    hit.date = e->occurred_at;
+    AKTE_RETURN_IF_ERROR(AddCustomer(hit, e->customer_id));
+    text = e->subject + "\n" + e->text;
+  } else {
+    return Status::Corruption("an index entry names an unknown kind '" + hit.kind + "'");
+  }
+  hit.snippet = analyzer_.MakeSnippet(text, terms);
+  return std::optional<Hit>(std::move(hit));
+}
+
+}  // namespace akte::search

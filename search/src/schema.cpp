@@ -1,0 +1,9 @@
+#include "akte/search/schema.h"
+
+namespace akte::search::schema {
+
+std::string ItemKey(std::string_view kind, long long id) {
+  return std::string(kind.substr(0, 1)) + std::to_string(id);
+}
+
+}  // namespace akte::search::schema

@@ -1,0 +1,322 @@
+#include "akte/search/searcher.h"
+
+#include <algorithm>
+#include <map>
+
+#include "akte/search/index_location.h"
+#include "akte/search/query.h"
+#include "akte/search/schema.h"
+#include "hits.h"
+
+namespace akte::search {
+namespace {
+
+namespace sc = schema;
+
+// Customer mode ranks customers by their best items: the first counts
+// fully, the next ones less, so one strong hit beats many weak ones.
+constexpr double kEvidenceWeights[] = {1.0, 0.5, 0.25};
+constexpr std::size_t kEvidencePerCustomer = 3;
+// How many items customer mode and facets look at.
+constexpr Xapian::doccount kGroupingDepth = 1000;
+
+Status FromXapian(const Xapian::Error& e) {
+  return Status::IoError(std::string("search index: ") + e.get_type() + ": " + e.get_msg());
+}
+
+// The unprefixed terms among a hit's matching terms (field-prefixed ones
+// are upper case; "Z" marks stems of unprefixed words).
+std::vector<std::string> BodyTerms(Xapian::TermIterator begin, Xapian::TermIterator end) {
+  std::vector<std::string> terms;
+  for (auto it = begin; it != end; ++it) {
+    const std::string& term = *it;
+    if (term.empty()) continue;
+    const unsigned char first = static_cast<unsigned char>(term[0]);
+    const bool prefixed = first >= 'A' && first <= 'Z';
+    const bool stem = term.size() > 1 && first == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+    if (!prefixed || stem) terms.push_back(term);
+  }
+  return terms;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  archive::DataDir& dir;
+  const Analyzer& analyzer = Analyzer::Default();
+  IndexLocation location;
+  std::string generation;
+  Xapian::Database db;
+  HitBuilder hits;
+
+  explicit Impl(archive::DataDir& d)
+      : dir(d), location(d.index_path()), hits(d.catalog(), analyzer) {}
+
+  // Opens the live generation, or what was committed to it since.
+  Status Refresh() {
+    AKTE_ASSIGN_OR_RETURN(std::string name, location.CurrentName());
+    if (name != generation) {
+      const auto path = location.dir() / name;
+      std::error_code ec;
+      if (!std::filesystem::exists(path, ec)) {
+        return Status::NotFound("there is no search index yet; build it with `akte reindex`");
+      }
+      db = Xapian::Database(path.string());
+      generation = name;
+    } else {
+      db.reopen();
+    }
+    return Status::Ok();
+  }
+
+  Xapian::Query Restrict(const Xapian::Query& text, const Xapian::Query& parsed_filter,
+                         const SearchRequest& request) const {
+    std::vector<Xapian::Query> filters;
+    if (!parsed_filter.empty()) filters.push_back(parsed_filter);
+    if (!request.kinds.empty()) {
+      std::vector<Xapian::Query> kinds;
+      for (const auto& kind : request.kinds)
+        kinds.emplace_back(std::string(sc::kKindPrefix) + kind);
+      filters.emplace_back(Xapian::Query::OP_OR, kinds.begin(), kinds.end());
+    }
+    if (request.customer_id) {
+      filters.emplace_back(std::string(sc::kCustomerIdPrefix) +
+                           std::to_string(*request.customer_id));
+    }
+    if (filters.empty()) return text;
+    Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    if (text.empty()) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0);
+    return Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+  }
+
+  Xapian::Enquire Enquire(const Xapian::Query& query, bool has_text) const {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_collapse_key(sc::kItemSlot);  // one hit per item, its best passage
+    // Without words to rank by, the newest items come first.
+    if (!has_text) enquire.set_sort_by_value(sc::kDateSlot, true);
+    return enquire;
+  }
+
+  Result<std::optional<Hit>> HitFor(const Xapian::Enquire& enquire,
+                                    const Xapian::MSetIterator& it) {
+    return hits.Build(
+        it.get_document(), it.get_weight(), it.get_percent(),
+        BodyTerms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it)));
+  }
+
+  // The query with every unknown word replaced by the index's suggestion,
+  // or "" when nothing can be corrected.
+  std::string Corrected(const std::string& query, const ParsedQuery& parsed) const {
+    std::string corrected = query;
+    bool changed = false;
+    for (auto it = parsed.words.rbegin(); it != parsed.words.rend(); ++it) {
+      if (db.term_exists(analyzer.Fold(it->text))) continue;
+      const std::string suggestion =
+          db.get_spelling_suggestion(Xapian::Unicode::tolower(it->text), 2);
+      if (suggestion.empty()) continue;
+      corrected.replace(it->offset, it->text.size(), suggestion);
+      changed = true;
+    }
+    return changed ? corrected : "";
+  }
+
+  Result<SearchResponse> Search(const SearchRequest& request) {
+    AKTE_RETURN_IF_ERROR(Refresh());
+    SearchResponse response;
+    response.query = request.query;
+    AKTE_ASSIGN_OR_RETURN(ParsedQuery parsed, ParseQuery(request.query, analyzer, &db));
+    response.customer_mode = request.customers || parsed.customer_mode;
+    const bool has_text = !parsed.text.empty();
+    if (!has_text && parsed.filter.empty() && request.kinds.empty() && !request.customer_id) {
+      return response;  // nothing asked
+    }
+
+    Xapian::Query query = Restrict(parsed.text, parsed.filter, request);
+    const Xapian::doccount depth =
+        response.customer_mode ? kGroupingDepth
+                               : static_cast<Xapian::doccount>(request.offset + request.limit);
+    auto run = [&](const Xapian::Query& q) {
+      return Enquire(q, has_text).get_mset(0, depth, depth);
+    };
+    Xapian::MSet mset = run(query);
+    Xapian::Query used = query;
+
+    if (mset.empty() && has_text) {
+      // Nothing found as typed: try the spelling the index knows, then any word.
+      const std::string corrected = Corrected(request.query, parsed);
+      if (!corrected.empty()) {
+        auto reparsed = ParseQuery(corrected, analyzer, &db);
+        if (reparsed.ok() && !reparsed->text.empty()) {
+          Xapian::Query q = Restrict(reparsed->text, reparsed->filter, request);
+          Xapian::MSet again = run(q);
+          if (!again.empty()) {
+            mset = again;
+            used = q;
+            response.corrected_query = corrected;
+          }
+        }
+      }
+      if (mset.empty() && !parsed.relaxed.empty()) {
+        Xapian::Query q = Restrict(parsed.relaxed, parsed.filter, request);
+        mset = run(q);
+        used = q;
+        response.relaxed = !mset.empty();
+      }
+    } else if (has_text) {
+      response.suggestion = Corrected(request.query, parsed);
+    }
+    response.total = mset.get_matches_estimated();
+    Xapian::Enquire enquire = Enquire(used, has_text);
+
+    if (response.customer_mode) {
+      AKTE_RETURN_IF_ERROR(GroupByCustomer(enquire, mset, request, response));
+    } else {
+      for (auto it = mset[static_cast<Xapian::doccount>(request.offset)]; it != mset.end(); ++it) {
+        AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(enquire, it));
+        if (hit) response.hits.push_back(std::move(*hit));
+      }
+    }
+    if (request.facets) {
+      AKTE_ASSIGN_OR_RETURN(response.facets, CountFacets(enquire));
+    }
+    return response;
+  }
+
+  Status GroupByCustomer(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
+                         const SearchRequest& request, SearchResponse& response) {
+    struct Group {
+      double score = 0;
+      std::size_t items = 0;
+      std::vector<Xapian::MSetIterator> best;
+    };
+    std::map<archive::Id, Group> groups;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const std::string customer = it.get_document().get_value(sc::kCustomerSlot);
+      if (customer.empty()) continue;  // inbox items belong to no customer yet
+      Group& group = groups[std::stoll(customer)];
+      if (group.best.size() < kEvidencePerCustomer) {
+        group.score += kEvidenceWeights[group.best.size()] * it.get_weight();
+        group.best.push_back(it);
+      }
+      ++group.items;
+    }
+    std::vector<std::pair<archive::Id, Group*>> ranked;
+    for (auto& [id, group] : groups) ranked.emplace_back(id, &group);
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+      return a.second->score > b.second->score;
+    });
+    response.total = ranked.size();
+    for (std::size_t i = request.offset; i < ranked.size() && i < request.offset + request.limit;
+         ++i) {
+      auto customer = dir.catalog().GetCustomer(ranked[i].first);
+      if (!customer.ok()) {
+        if (customer.status().code() == StatusCode::kNotFound) continue;
+        return customer.status();
+      }
+      CustomerResult result{*customer, ranked[i].second->score, ranked[i].second->items, {}};
+      for (const auto& it : ranked[i].second->best) {
+        AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(enquire, it));
+        if (hit) result.evidence.push_back(std::move(*hit));
+      }
+      response.customers.push_back(std::move(result));
+    }
+    return Status::Ok();
+  }
+
+  Result<Facets> CountFacets(const Xapian::Enquire& enquire) {
+    Facets facets;
+    Xapian::MSet all = enquire.get_mset(0, kGroupingDepth, kGroupingDepth + 1);
+    facets.exact = all.get_matches_upper_bound() <= kGroupingDepth;
+    std::map<archive::Id, std::size_t> per_customer;
+    for (auto it = all.begin(); it != all.end(); ++it) {
+      const Xapian::Document doc = it.get_document();
+      const std::string kind = doc.get_value(sc::kKindSlot);
+      const std::string type = doc.get_value(sc::kTypeSlot);
+      const std::string customer = doc.get_value(sc::kCustomerSlot);
+      const std::string date = doc.get_value(sc::kDateSlot);
+      if (!kind.empty()) ++facets.kinds[kind];
+      if (!type.empty()) ++facets.types[type];
+      if (!customer.empty()) ++per_customer[std::stoll(customer)];
+      if (date.size() >= 4) ++facets.years[date.substr(0, 4)];
+    }
+    for (const auto& [id, count] : per_customer) {
+      auto customer = dir.catalog().GetCustomer(id);
+      if (!customer.ok()) {
+        if (customer.status().code() == StatusCode::kNotFound) continue;  // deleted meanwhile
+        return customer.status();
+      }
+      facets.customers.push_back({id, customer->number, customer->DisplayName(), count});
+    }
+    std::stable_sort(facets.customers.begin(), facets.customers.end(),
+                     [](const auto& a, const auto& b) { return a.count > b.count; });
+    return facets;
+  }
+
+  Result<std::vector<Hit>> Similar(archive::Id document_id, std::size_t limit) {
+    AKTE_RETURN_IF_ERROR(Refresh());
+    const std::string item = std::string(sc::kItemPrefix) + sc::ItemKey(sc::kDocument, document_id);
+    Xapian::RSet relevant;
+    for (auto it = db.postlist_begin(item); it != db.postlist_end(item); ++it)
+      relevant.add_document(*it);
+    if (relevant.empty()) {
+      return Status::NotFound("document " + std::to_string(document_id) +
+                              " is not in the search index (yet)");
+    }
+    // Its most telling words, without field prefixes and identifiers.
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(item));
+    struct BodyWords : Xapian::ExpandDecider {
+      bool operator()(const std::string& term) const override {
+        return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && term.size() > 3 &&
+               term.find(':') == std::string::npos;
+      }
+    } body_words;
+    Xapian::ESet eset = enquire.get_eset(40, relevant, &body_words);
+    std::vector<std::string> terms(eset.begin(), eset.end());
+    Xapian::Query words(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    Xapian::Query query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(item));
+    Xapian::Enquire similar = Enquire(
+        Xapian::Query(Xapian::Query::OP_FILTER, query,
+                      Xapian::Query(std::string(sc::kKindPrefix) + std::string(sc::kDocument))),
+        true);
+    Xapian::MSet mset = similar.get_mset(0, static_cast<Xapian::doccount>(limit));
+    std::vector<Hit> result;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(similar, it));
+      if (hit) result.push_back(std::move(*hit));
+    }
+    return result;
+  }
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+
+Result<std::unique_ptr<Searcher>> Searcher::Open(archive::DataDir& dir) {
+  auto impl = std::make_unique<Impl>(dir);
+  try {
+    AKTE_RETURN_IF_ERROR(impl->Refresh());
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e);
+  }
+  return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
+}
+
+Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
+  try {
+    return impl_->Search(request);
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e);
+  }
+}
+
+Result<std::vector<Hit>> Searcher::Similar(archive::Id document_id, std::size_t limit) {
+  try {
+    return impl_->Similar(document_id, limit);
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e);
+  }
+}
+
+}  // namespace akte::search
