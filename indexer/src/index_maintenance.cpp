@@ -155,7 +155,7 @@ Result<IndexCheckReport> CheckIndex(archive::DataDir& dir, bool repair) {
   AKTE_ASSIGN_OR_RETURN(fs::path live, location.Current());
   AKTE_ASSIGN_OR_RETURN(report.catalog_seq, dir.catalog().LatestChange());
 
-  std::map<std::string, std::int64_t> catalog_items;  // "d12" -> version
+  std::map<std::string, std::int64_t> catalog_items;  // "document:12" -> version
   std::map<std::string, std::pair<std::string_view, archive::Id>> names;
   for (auto kind : kKinds) {
     AKTE_ASSIGN_OR_RETURN(auto items, dir.catalog().ItemVersions(kind, 0, 1'000'000'000));

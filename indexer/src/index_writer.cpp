@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "akte/search/index_location.h"
+#include "akte/search/schema.h"
 #include "index_updater.h"
 
 namespace akte::indexer {
@@ -39,6 +40,13 @@ struct IndexWriter::State {
       db = std::make_unique<Xapian::WritableDatabase>((location.dir() / name).string(),
                                                       Xapian::DB_CREATE_OR_OPEN);
       generation = name;
+      const std::string built_by = db->get_metadata(std::string(search::schema::kSchemaKey));
+      if (!built_by.empty() && built_by != search::schema::kSchemaVersion) {
+        db.reset();
+        return Status::FailedPrecondition(
+            "the search index was built by another version of akte; rebuild it with "
+            "`akte reindex`");
+      }
       indexed_seq = IndexUpdater(dir.catalog(), *db).IndexedSeq();
       // Naming the first generation live makes it what readers open.
       if (!std::filesystem::exists(location.dir() / "CURRENT")) {

@@ -17,7 +17,7 @@
 namespace akte::indexer {
 
 struct IndexedItem {
-  std::string item_key;                     // "d12"
+  std::string item_key;                     // "document:12"
   std::vector<Xapian::Document> documents;  // one, or one per passage
   std::vector<std::string> spelling_words;
 };

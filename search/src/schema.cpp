@@ -3,7 +3,7 @@
 namespace akte::search::schema {
 
 std::string ItemKey(std::string_view kind, long long id) {
-  return std::string(kind.substr(0, 1)) + std::to_string(id);
+  return std::string(kind) + ":" + std::to_string(id);
 }
 
 }  // namespace akte::search::schema

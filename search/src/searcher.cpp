@@ -105,13 +105,23 @@ struct Searcher::Impl {
         BodyTerms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it)));
   }
 
+  // Whether any term the word is searched by (folded, stemmed, its compound
+  // parts) is in the index.
+  bool Known(const std::string& word) const {
+    const Xapian::Query q = analyzer.WordQuery(word, "", &db);
+    for (auto term = q.get_terms_begin(); term != q.get_terms_end(); ++term) {
+      if (db.term_exists(*term)) return true;
+    }
+    return false;
+  }
+
   // The query with every unknown word replaced by the index's suggestion,
   // or "" when nothing can be corrected.
   std::string Corrected(const std::string& query, const ParsedQuery& parsed) const {
     std::string corrected = query;
     bool changed = false;
     for (auto it = parsed.words.rbegin(); it != parsed.words.rend(); ++it) {
-      if (db.term_exists(analyzer.Fold(it->text))) continue;
+      if (Known(it->text)) continue;
       const std::string suggestion =
           db.get_spelling_suggestion(Xapian::Unicode::tolower(it->text), 2);
       if (suggestion.empty()) continue;

@@ -3,35 +3,16 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "process.h"
-#include "temp_dir.h"
+#include "akte_process.h"
 
 namespace akte::cli {
 namespace {
 
+using test::Akte;
+using test::InitializedAkte;
 using test::ProcessResult;
 using test::RunProcess;
 using test::TempDir;
-
-struct Akte {
-  TempDir dir;
-  std::string data = (dir / "data").string();
-
-  ProcessResult operator()(std::vector<std::string> args, const std::string& input = "") const {
-    args.insert(args.begin(), {AKTE_BINARY, "--data-dir", data});
-    return RunProcess(args, input, {"LANG=C"});
-  }
-  ProcessResult Ok(std::vector<std::string> args, const std::string& input = "") const {
-    ProcessResult r = (*this)(std::move(args), input);
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return r;
-  }
-};
-
-struct InitializedAkte : Akte {
-  InitializedAkte() { Ok({"init"}); }
-};
 
 TEST_CASE("akte without a data directory says how to create one and exits 4", "[cli]") {
   Akte akte;

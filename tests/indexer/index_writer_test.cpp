@@ -147,6 +147,23 @@ TEST_CASE("Index writer thread follows the catalog when notified", "[indexer][in
   for (auto id : ids) CHECK(f.Indexed(db, sc::kNote, id));
 }
 
+TEST_CASE("A customer and a contact with the same id are both in the index", "[indexer][index]") {
+  WriterFixture f;
+  archive::Contact contact;
+  contact.customer_id = f.customer;
+  contact.last_name = "Weber";
+  auto added = f.dir->catalog().CreateContact(f.admin, contact);
+  REQUIRE(added.ok());
+  REQUIRE(added->id == f.customer);  // both are row 1 of their table
+  auto writer = IndexWriter::Open(*f.dir);
+  REQUIRE((*writer)->CatchUp().ok());
+  writer->reset();
+  Xapian::Database db = f.Live();
+  CHECK(f.Indexed(db, sc::kCustomer, f.customer));
+  CHECK(f.Indexed(db, sc::kContact, added->id));
+  CHECK(db.get_doccount() == 2);
+}
+
 TEST_CASE("A second writer is told the index is busy", "[indexer][index]") {
   WriterFixture f;
   auto first = IndexWriter::Open(*f.dir);

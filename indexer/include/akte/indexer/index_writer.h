@@ -79,7 +79,7 @@ Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progre
 
 struct IndexCheckReport {
   std::size_t items_checked = 0;
-  std::vector<std::string> missing;  // in the catalog, not in the index ("d12")
+  std::vector<std::string> missing;  // in the catalog, not in the index ("document:12")
   std::vector<std::string> stale;    // indexed at an older version
   std::vector<std::string> extra;    // in the index, no longer in the catalog
   std::int64_t index_seq = 0;

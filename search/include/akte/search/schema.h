@@ -27,9 +27,9 @@ inline constexpr std::string_view kTitlePrefix = "S";      // titles, subjects, 
 inline constexpr std::string_view kCustomerPrefix = "XN";  // the customer's name and number
 
 // Boolean terms.
-inline constexpr std::string_view kUniquePrefix = "Q";       // one per Xapian document: "Qd12p3"
-inline constexpr std::string_view kItemPrefix = "XI";        // one per catalog item: "XId12"
-inline constexpr std::string_view kKindPrefix = "K";         // "Kdocument"
+inline constexpr std::string_view kUniquePrefix = "Q";  // one per Xapian document: "Qd12p3"
+inline constexpr std::string_view kItemPrefix = "XI";   // one per catalog item: "XIdocument:12"
+inline constexpr std::string_view kKindPrefix = "K";    // "Kdocument"
 inline constexpr std::string_view kCustomerIdPrefix = "XC";  // "XC42"
 inline constexpr std::string_view kContactIdPrefix = "XP";   // "XP7"
 inline constexpr std::string_view kTypePrefix = "XT";  // folded document or event type: "XTvertrag"
@@ -41,7 +41,7 @@ inline constexpr std::string_view kStatePrefix = "XS";  // extraction state of d
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD", sortable and for ranges
 inline constexpr Xapian::valueno kCustomerSlot = 1;  // customer id (decimal): collapse key
-inline constexpr Xapian::valueno kItemSlot = 2;      // "d12": collapse key for list results
+inline constexpr Xapian::valueno kItemSlot = 2;      // "document:12": collapse key for list results
 inline constexpr Xapian::valueno kPageSlot = 3;      // page number, decimal ("" for none)
 inline constexpr Xapian::valueno kKindSlot = 4;      // "document", for facets
 inline constexpr Xapian::valueno kTypeSlot = 5;      // the type as shown ("Vertrag"), for facets
@@ -51,7 +51,8 @@ inline constexpr std::string_view kCatalogSeqKey = "akte.catalog_seq";  // chang
 inline constexpr std::string_view kSchemaKey = "akte.schema";           // this layout's version
 inline constexpr std::string_view kSchemaVersion = "1";
 
-// "d12", "c3": the item key of a catalog item.
+// "document:12", "contact:3": the item key of a catalog item, unique across
+// kinds and readable in fsck's report.
 std::string ItemKey(std::string_view kind, long long id);
 
 }  // namespace akte::search::schema
