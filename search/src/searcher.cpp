@@ -17,8 +17,8 @@ namespace sc = schema;
 // fully, the next ones less, so one strong hit beats many weak ones.
 constexpr double kEvidenceWeights[] = {1.0, 0.5, 0.25};
 constexpr std::size_t kEvidencePerCustomer = 3;
-// How many items customer mode and facets look at.
-constexpr Xapian::doccount kGroupingDepth = 1000;
+// How many items facets count (beyond, they are marked inexact).
+constexpr Xapian::doccount kFacetDepth = 1000;
 
 Status FromXapian(const Xapian::Error& e) {
   return Status::IoError(std::string("search index: ") + e.get_type() + ": " + e.get_msg());
@@ -89,10 +89,17 @@ struct Searcher::Impl {
     return Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
   }
 
-  Xapian::Enquire Enquire(const Xapian::Query& query, bool has_text) const {
+  // One hit per item (its best passage); or, by customer, each customer's
+  // best few index entries, so customer mode ranks customers without
+  // reading thousands of hits.
+  Xapian::Enquire Enquire(const Xapian::Query& query, bool has_text, bool by_customer) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    enquire.set_collapse_key(sc::kItemSlot);  // one hit per item, its best passage
+    if (by_customer) {
+      enquire.set_collapse_key(sc::kCustomerSlot, kEvidencePerCustomer);
+    } else {
+      enquire.set_collapse_key(sc::kItemSlot);
+    }
     // Without words to rank by, the newest items come first.
     if (!has_text) enquire.set_sort_by_value(sc::kDateSlot, true);
     return enquire;
@@ -143,11 +150,11 @@ struct Searcher::Impl {
     }
 
     Xapian::Query query = Restrict(parsed.text, parsed.filter, request);
+    const auto wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
     const Xapian::doccount depth =
-        response.customer_mode ? kGroupingDepth
-                               : static_cast<Xapian::doccount>(request.offset + request.limit);
+        response.customer_mode ? wanted * kEvidencePerCustomer + kEvidencePerCustomer : wanted;
     auto run = [&](const Xapian::Query& q) {
-      return Enquire(q, has_text).get_mset(0, depth, depth);
+      return Enquire(q, has_text, response.customer_mode).get_mset(0, depth, depth);
     };
     Xapian::MSet mset = run(query);
     Xapian::Query used = query;
@@ -177,7 +184,7 @@ struct Searcher::Impl {
       response.suggestion = Corrected(request.query, parsed);
     }
     response.total = mset.get_matches_estimated();
-    Xapian::Enquire enquire = Enquire(used, has_text);
+    Xapian::Enquire enquire = Enquire(used, has_text, response.customer_mode);
 
     if (response.customer_mode) {
       AKTE_RETURN_IF_ERROR(GroupByCustomer(enquire, mset, request, response));
@@ -188,35 +195,48 @@ struct Searcher::Impl {
       }
     }
     if (request.facets) {
-      AKTE_ASSIGN_OR_RETURN(response.facets, CountFacets(enquire));
+      AKTE_ASSIGN_OR_RETURN(response.facets, CountFacets(Enquire(used, has_text, false)));
     }
     return response;
   }
 
+  // `mset` holds up to kEvidencePerCustomer entries per customer (collapsed
+  // by customer), strongest first; passages of one document count once.
   Status GroupByCustomer(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
                          const SearchRequest& request, SearchResponse& response) {
     struct Group {
       double score = 0;
-      std::size_t items = 0;
+      std::size_t collapsed = 0;  // Xapian's count of entries beyond the best few
       std::vector<Xapian::MSetIterator> best;
+      std::vector<std::string> item_keys;
     };
     std::map<archive::Id, Group> groups;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const std::string customer = it.get_document().get_value(sc::kCustomerSlot);
+      const Xapian::Document doc = it.get_document();
+      const std::string customer = doc.get_value(sc::kCustomerSlot);
       if (customer.empty()) continue;  // inbox items belong to no customer yet
       Group& group = groups[std::stoll(customer)];
-      if (group.best.size() < kEvidencePerCustomer) {
-        group.score += kEvidenceWeights[group.best.size()] * it.get_weight();
-        group.best.push_back(it);
+      group.collapsed = std::max<std::size_t>(group.collapsed, it.get_collapse_count());
+      std::string item = doc.get_value(sc::kItemSlot);
+      if (std::find(group.item_keys.begin(), group.item_keys.end(), item) !=
+          group.item_keys.end()) {
+        continue;  // another passage of a document already shown
       }
-      ++group.items;
+      group.score += kEvidenceWeights[group.best.size()] * it.get_weight();
+      group.best.push_back(it);
+      group.item_keys.push_back(std::move(item));
     }
     std::vector<std::pair<archive::Id, Group*>> ranked;
     for (auto& [id, group] : groups) ranked.emplace_back(id, &group);
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
       return a.second->score > b.second->score;
     });
-    response.total = ranked.size();
+    // Every customer is seen when the collapsed result was not cut short;
+    // otherwise estimate from the collapsed match count.
+    response.total = mset.size() < mset.get_matches_estimated()
+                         ? std::max<std::size_t>(
+                               ranked.size(), mset.get_matches_estimated() / kEvidencePerCustomer)
+                         : ranked.size();
     for (std::size_t i = request.offset; i < ranked.size() && i < request.offset + request.limit;
          ++i) {
       auto customer = dir.catalog().GetCustomer(ranked[i].first);
@@ -224,8 +244,9 @@ struct Searcher::Impl {
         if (customer.status().code() == StatusCode::kNotFound) continue;
         return customer.status();
       }
-      CustomerResult result{*customer, ranked[i].second->score, ranked[i].second->items, {}};
-      for (const auto& it : ranked[i].second->best) {
+      const Group& group = *ranked[i].second;
+      CustomerResult result{*customer, group.score, group.best.size() + group.collapsed, {}};
+      for (const auto& it : group.best) {
         AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(enquire, it));
         if (hit) result.evidence.push_back(std::move(*hit));
       }
@@ -236,8 +257,8 @@ struct Searcher::Impl {
 
   Result<Facets> CountFacets(const Xapian::Enquire& enquire) {
     Facets facets;
-    Xapian::MSet all = enquire.get_mset(0, kGroupingDepth, kGroupingDepth + 1);
-    facets.exact = all.get_matches_upper_bound() <= kGroupingDepth;
+    Xapian::MSet all = enquire.get_mset(0, kFacetDepth, kFacetDepth + 1);
+    facets.exact = all.get_matches_upper_bound() <= kFacetDepth;
     std::map<archive::Id, std::size_t> per_customer;
     for (auto it = all.begin(); it != all.end(); ++it) {
       const Xapian::Document doc = it.get_document();
@@ -289,7 +310,7 @@ struct Searcher::Impl {
     Xapian::Enquire similar = Enquire(
         Xapian::Query(Xapian::Query::OP_FILTER, query,
                       Xapian::Query(std::string(sc::kKindPrefix) + std::string(sc::kDocument))),
-        true);
+        true, false);
     Xapian::MSet mset = similar.get_mset(0, static_cast<Xapian::doccount>(limit));
     std::vector<Hit> result;
     for (auto it = mset.begin(); it != mset.end(); ++it) {

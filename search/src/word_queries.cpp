@@ -94,6 +94,8 @@ Xapian::Query QueryBuilder::TokenQuery(std::string_view text, const Token& token
   return Xapian::Query();
 }
 
+constexpr std::size_t kMinTranslationStem = 5;
+
 Xapian::Query QueryBuilder::PlainWord(std::string_view raw, bool translate) {
   const std::string folded = FoldWord(raw);
   if (folded.empty()) return Xapian::Query();
@@ -102,7 +104,13 @@ Xapian::Query QueryBuilder::PlainWord(std::string_view raw, bool translate) {
   std::vector<std::string> stems;
   AppendStems(lower, kStemGerman | kStemEnglish, &stems);
   std::vector<std::string> spellings = {Term(folded)};
-  for (const std::string& stem : stems) spellings.push_back("Z" + prefix_ + stem);
+  for (const std::string& stem : stems) {
+    // A glossary translation (translate is false then) is stemmed in both
+    // languages without knowing its own, so a short stem may be another
+    // word's: English "offer" stems to German "off", as "offen" does.
+    if (!translate && stem.size() < kMinTranslationStem) continue;
+    spellings.push_back("Z" + prefix_ + stem);
+  }
   // One word, several spellings: SYNONYM makes BM25 weigh them as one term.
   std::vector<Xapian::Query> alternatives;
   if (spellings.size() == 1) {

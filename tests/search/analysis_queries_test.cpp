@@ -91,6 +91,15 @@ TEST_CASE("The glossary does not translate words that only share a stem", "[sear
   CHECK(glossary.size() >= 150);
 }
 
+TEST_CASE("A translation's short stem does not find unrelated German words", "[search][analysis]") {
+  AnalysisIndex index;
+  const auto offer = index.Add("We sent the offer on Monday.", Language::kEnglish);
+  const auto open = index.Add("Die Rechnung ist noch offen.", Language::kGerman);
+  // "Angebot" translates to "offer", whose German stem "off" is also that of "offen".
+  CHECK(index.Word("Angebot") == Ids{offer});
+  CHECK(index.Word("offen") == Ids{open});
+}
+
 TEST_CASE("A multi-word glossary entry is found from its German word", "[search][analysis]") {
   AnalysisIndex index;
   const auto english = index.Add("A price increase of 5 percent.", Language::kEnglish);

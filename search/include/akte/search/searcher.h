@@ -47,9 +47,9 @@ struct Hit {
 
 struct CustomerResult {
   archive::Customer customer;
-  double score = 0;  // evidence strength: best hit plus a share of the next ones
-  std::size_t matching_items = 0;
-  std::vector<Hit> evidence;  // its best few hits, strongest first
+  double score = 0;                // evidence strength: best hit plus a share of the next ones
+  std::size_t matching_items = 0;  // an estimate when many match (index entries, not exact)
+  std::vector<Hit> evidence;       // its best few hits, strongest first
 };
 
 struct CustomerFacet {
