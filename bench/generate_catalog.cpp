@@ -1,16 +1,25 @@
-// akte-bench-catalog DATA_DIR [CUSTOMERS] [ITEMS]
+// akte-bench-catalog DATA_DIR [CUSTOMERS] [ITEMS] [dense]
 //
 // Fills a new data directory with a synthetic firm for the search and
 // reindex benchmarks: CUSTOMERS customers (default 1,000) and ITEMS notes,
 // history events and contacts (default 100,000) with German and English
-// business text, deterministically (fixed seed). Customers go in through the
+// business text, deterministically (fixed seed).
+//
+// Vocabulary: by default one word in ten is one of ~130 business words (so
+// each is in a few percent of the items, as "Angebot" is in a firm's notes)
+// and the others follow Zipf's law over 20,000 words of the German word
+// list (/usr/share/dict/ngerman), as words of real text do. "dense" draws
+// every word from the business words alone: each query word is then in a
+// quarter of all items, a worst case no real catalog reaches. Customers go in through the
 // catalog's import; the items are bulk-inserted with SQL in one transaction,
 // because one durable transaction per item would make generating take far
 // longer than what is measured. Also writes DATA_DIR/fts5.db, the same texts
 // in an SQLite FTS5 table, as the peer for query latency.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <random>
 #include <string>
@@ -143,12 +152,42 @@ const std::vector<std::string> kCities = {"München", "Berlin",  "Köln",      "
                                           "Dresden", "Leipzig", "Stuttgart", "Nürnberg",
                                           "Bremen",  "Münster"};
 
-std::string Sentence(std::mt19937& rng, int words) {
-  std::uniform_int_distribution<std::size_t> pick(0, kWords.size() - 1);
-  std::string out;
-  for (int i = 0; i < words; ++i) out += (i ? " " : "") + kWords[pick(rng)];
-  return out + ".";
-}
+// Draws the words of the generated texts.
+class Vocabulary {
+ public:
+  explicit Vocabulary(bool dense) : dense_(dense) {
+    if (dense) return;
+    std::ifstream list("/usr/share/dict/ngerman");
+    for (std::string word; std::getline(list, word);) {
+      if (word.size() >= 4 && word.find('\'') == std::string::npos) general_.push_back(word);
+    }
+    std::mt19937 shuffle(4711);
+    std::shuffle(general_.begin(), general_.end(), shuffle);
+    general_.resize(std::min<std::size_t>(general_.size(), 20000));
+    std::vector<double> weights;
+    for (std::size_t rank = 1; rank <= general_.size(); ++rank) weights.push_back(1.0 / rank);
+    zipf_ = std::discrete_distribution<std::size_t>(weights.begin(), weights.end());
+  }
+
+  // False when the general words are needed but could not be read.
+  bool ok() const { return dense_ || !general_.empty(); }
+
+  const std::string& Word(std::mt19937& rng) {
+    if (dense_ || rng() % 10 == 0) return kWords[rng() % kWords.size()];
+    return general_[zipf_(rng)];
+  }
+
+  std::string Sentence(std::mt19937& rng, int words) {
+    std::string out;
+    for (int i = 0; i < words; ++i) out += (i ? " " : "") + Word(rng);
+    return out + ".";
+  }
+
+ private:
+  bool dense_;
+  std::vector<std::string> general_;
+  std::discrete_distribution<std::size_t> zipf_;
+};
 
 bool Exec(sqlite3* db, const char* sql) {
   char* error = nullptr;
@@ -164,12 +203,18 @@ bool Exec(sqlite3* db, const char* sql) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: akte-bench-catalog DATA_DIR [CUSTOMERS] [ITEMS]\n";
+    std::cerr << "usage: akte-bench-catalog DATA_DIR [CUSTOMERS] [ITEMS] [dense]\n";
     return 2;
   }
   const std::string root = argv[1];
   const int customers = argc > 2 ? std::stoi(argv[2]) : 1000;
   const int items = argc > 3 ? std::stoi(argv[3]) : 100000;
+  Vocabulary vocabulary(argc > 4 && std::string(argv[4]) == "dense");
+  if (!vocabulary.ok()) {
+    std::cerr
+        << "akte-bench-catalog: /usr/share/dict/ngerman is missing (apt-get install wngerman)\n";
+    return 1;
+  }
   auto dir = akte::archive::DataDir::Initialize(root, {0, "admin", "Admin", "admin", "", false});
   if (!dir.ok()) {
     std::cerr << "akte-bench-catalog: " << dir.status().message() << "\n";
@@ -182,11 +227,10 @@ int main(int argc, char** argv) {
   for (int i = 0; i < customers; ++i) {
     akte::archive::Customer c;
     c.number = std::to_string(10000 + i);
-    c.company = kWords[rng() % kWords.size()] + " " + kWords[rng() % kWords.size()] + " " +
-                std::to_string(i);
+    c.company = vocabulary.Word(rng) + " " + vocabulary.Word(rng) + " " + std::to_string(i);
     c.legal_form = i % 3 ? "GmbH" : "KG";
     c.city = kCities[rng() % kCities.size()];
-    c.remarks = Sentence(rng, 12);
+    c.remarks = vocabulary.Sentence(rng, 12);
     drafts.push_back(c);
   }
   auto imported = catalog.ImportCustomers(admin, drafts);
@@ -226,7 +270,7 @@ int main(int argc, char** argv) {
     std::snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:00:00Z",
                   2019 + static_cast<int>(rng() % 7), 1 + static_cast<int>(rng() % 12),
                   1 + static_cast<int>(rng() % 28), 8 + static_cast<int>(rng() % 10));
-    const std::string body = Sentence(rng, 15 + static_cast<int>(rng() % 50));
+    const std::string body = vocabulary.Sentence(rng, 15 + static_cast<int>(rng() % 50));
     sqlite3_stmt* stmt = nullptr;
     switch (i % 5) {
       case 0:
@@ -241,7 +285,7 @@ int main(int argc, char** argv) {
         stmt = event;
         sqlite3_bind_int64(stmt, 1, customer_id);
         sqlite3_bind_int64(stmt, 2, 1 + static_cast<long long>(rng() % 11));
-        sqlite3_bind_text(stmt, 3, Sentence(rng, 4).c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, 3, vocabulary.Sentence(rng, 4).c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(stmt, 4, body.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(stmt, 5, date, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(stmt, 6, date, -1, SQLITE_TRANSIENT);
@@ -249,8 +293,8 @@ int main(int argc, char** argv) {
       default:
         stmt = contact;
         sqlite3_bind_int64(stmt, 1, customer_id);
-        sqlite3_bind_text(stmt, 2, kWords[rng() % kWords.size()].c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(stmt, 3, kWords[rng() % kWords.size()].c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, 2, vocabulary.Word(rng).c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, 3, vocabulary.Word(rng).c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(stmt, 4, "Einkauf", -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 5, body.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(stmt, 6, date, -1, SQLITE_TRANSIENT);

@@ -79,7 +79,8 @@ Result<std::size_t> CountItems(archive::Catalog& catalog) {
 
 }  // namespace
 
-Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progress) {
+Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progress,
+                              const ReindexOptions& options) {
   AKTE_ASSIGN_OR_RETURN(ReindexLock lock, ReindexLock::Take(dir.index_path()));
   search::IndexLocation location(dir.index_path());
   AKTE_ASSIGN_OR_RETURN(fs::path live, location.Current());
@@ -110,6 +111,9 @@ Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progre
     archive::Id after = std::stoll(cursor.substr(colon + 1));
     bool reached = false;
     std::size_t done = 0;
+    using Clock = std::chrono::steady_clock;
+    auto last_commit = Clock::now();
+    std::size_t committed_documents = 0;
     for (auto kind : kKinds) {
       if (!reached && kind != resume_kind) {
         AKTE_ASSIGN_OR_RETURN(auto skipped, dir.catalog().ItemVersions(kind, 0, 1'000'000'000));
@@ -127,8 +131,13 @@ Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progre
         if (batch.empty()) break;
         for (const auto& [id, version] : batch) AKTE_RETURN_IF_ERROR(updater.Add(kind, id));
         after = batch.back().first;
-        db.set_metadata(std::string(kCursorKey), std::string(kind) + ":" + std::to_string(after));
-        AKTE_RETURN_IF_ERROR(updater.Commit(-1));
+        if (updater.documents_added() - committed_documents >= options.commit_documents ||
+            Clock::now() - last_commit >= options.commit_interval) {
+          db.set_metadata(std::string(kCursorKey), std::string(kind) + ":" + std::to_string(after));
+          AKTE_RETURN_IF_ERROR(updater.Commit(-1));
+          committed_documents = updater.documents_added();
+          last_commit = Clock::now();
+        }
         done += batch.size();
         report.items += batch.size();
         if (progress) progress(std::min(done, total), total);

@@ -72,9 +72,8 @@ Status ItemIndexer::AddCommon(Xapian::Document& doc, const Common& c, int passag
     // The customer's name and number: found by `kunde:` and as plain words,
     // so "Wartungsvertrag Müller" finds Müller's contract.
     const std::string text = label.name + " " + label.number;
-    analyzer_.IndexText(doc, text, search::Language::kUnknown, position, 1, schema::kCustomerPrefix,
-                        vocabulary_);
-    analyzer_.IndexText(doc, text, search::Language::kUnknown, position, 1, "", vocabulary_);
+    analyzer_.IndexText(doc, text, search::Language::kUnknown, position, 1, schema::kCustomerPrefix, *session_);
+    analyzer_.IndexText(doc, text, search::Language::kUnknown, position, 1, "", *session_);
   }
   if (c.contact_id) {
     doc.add_boolean_term(std::string(schema::kContactIdPrefix) + std::to_string(*c.contact_id));
@@ -110,16 +109,15 @@ Result<IndexedItem> ItemIndexer::BuildCustomer(const archive::Customer& c) {
   Xapian::termpos position = 1;
   const std::string title = c.DisplayName() + " " + c.number;
   analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
-                      schema::kTitlePrefix, vocabulary_);
-  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "",
-                      vocabulary_);
+                      schema::kTitlePrefix, *session_);
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "", *session_);
   std::string body =
       Join({c.salutation, c.first_name, c.last_name, c.legal_form, c.street, c.postal_code, c.city,
             c.country, Join(c.emails, "\n"), PhoneList(c.phones), c.website, c.remarks},
            "\n");
   AKTE_ASSIGN_OR_RETURN(auto definitions, catalog_.ListCustomFields());
   for (const auto& line : archive::DescribeCustomFields(c, definitions)) body += "\n" + line;
-  analyzer_.IndexText(doc, body, analyzer_.DetectLanguage(body), &position, 1, "", vocabulary_);
+  analyzer_.IndexText(doc, body, analyzer_.DetectLanguage(body), &position, 1, "", *session_);
   Common common{schema::kCustomer, c.id, c.version, c.id, std::nullopt, c.kind, "", c.created_at};
   // A customer is its own customer: kunde: filters and customer mode find it.
   AKTE_RETURN_IF_ERROR(AddCommon(doc, common, 0, 0, &position));
@@ -138,13 +136,12 @@ Result<IndexedItem> ItemIndexer::BuildContact(const archive::Contact& c) {
   Xapian::termpos position = 1;
   const std::string title = c.DisplayName();
   analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
-                      schema::kTitlePrefix, vocabulary_);
-  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "",
-                      vocabulary_);
+                      schema::kTitlePrefix, *session_);
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "", *session_);
   const std::string body = Join(
       {c.salutation, c.role, c.department, Join(c.emails, "\n"), PhoneList(c.phones), c.remarks},
       "\n");
-  analyzer_.IndexText(doc, body, analyzer_.DetectLanguage(body), &position, 1, "", vocabulary_);
+  analyzer_.IndexText(doc, body, analyzer_.DetectLanguage(body), &position, 1, "", *session_);
   AKTE_RETURN_IF_ERROR(
       AddCommon(doc, {schema::kContact, c.id, c.version, c.customer_id, c.id, "", "", c.created_at},
                 0, 0, &position));
@@ -156,7 +153,7 @@ Result<IndexedItem> ItemIndexer::BuildContact(const archive::Contact& c) {
 Result<IndexedItem> ItemIndexer::BuildNote(const archive::Note& n) {
   Xapian::Document doc;
   Xapian::termpos position = 1;
-  analyzer_.IndexText(doc, n.text, analyzer_.DetectLanguage(n.text), &position, 1, "", vocabulary_);
+  analyzer_.IndexText(doc, n.text, analyzer_.DetectLanguage(n.text), &position, 1, "", *session_);
   AKTE_RETURN_IF_ERROR(AddCommon(
       doc,
       {schema::kNote, n.id, n.version, n.customer_id, n.contact_id, "", n.author, n.created_at}, 0,
@@ -171,10 +168,9 @@ Result<IndexedItem> ItemIndexer::BuildEvent(const archive::Event& e) {
   Xapian::termpos position = 1;
   const std::string title = e.type + "\n" + e.subject;
   analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
-                      schema::kTitlePrefix, vocabulary_);
-  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "",
-                      vocabulary_);
-  analyzer_.IndexText(doc, e.text, analyzer_.DetectLanguage(e.text), &position, 1, "", vocabulary_);
+                      schema::kTitlePrefix, *session_);
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "", *session_);
+  analyzer_.IndexText(doc, e.text, analyzer_.DetectLanguage(e.text), &position, 1, "", *session_);
   AKTE_RETURN_IF_ERROR(AddCommon(doc,
                                  {schema::kEvent, e.id, e.version, e.customer_id, e.contact_id,
                                   e.type, e.author, e.occurred_at},
@@ -213,11 +209,11 @@ Result<IndexedItem> ItemIndexer::BuildDocument(const archive::Document& d) {
     // Every passage carries the title and metadata, so a query may match
     // the title in one word and a page in the next.
     analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
-                        schema::kTitlePrefix, vocabulary_);
+                        schema::kTitlePrefix, *session_);
     analyzer_.IndexText(doc, title + "\n" + metadata_text, search::Language::kUnknown, &position,
-                        i == 0 ? kTitleWeight : 1, "", vocabulary_);
+                        i == 0 ? kTitleWeight : 1, "", *session_);
     analyzer_.IndexText(doc, text.substr(passage.offset, passage.length), language, &position, 1,
-                        "", vocabulary_);
+                        "", *session_);
     doc.add_boolean_term(std::string(schema::kStatePrefix) + d.extraction_state);
     AKTE_RETURN_IF_ERROR(AddCommon(doc, common, static_cast<int>(i) + 1, passage.page, &position));
     item.documents.push_back(std::move(doc));

@@ -27,7 +27,10 @@ class ItemIndexer {
  public:
   ItemIndexer(archive::Catalog& catalog, const search::Analyzer& analyzer,
               const Xapian::Database* vocabulary)
-      : catalog_(catalog), analyzer_(analyzer), vocabulary_(vocabulary) {}
+      : catalog_(catalog),
+        analyzer_(analyzer),
+        vocabulary_(vocabulary),
+        session_(analyzer.StartIndexing(vocabulary)) {}
 
   // The index entries of the item, or nullopt when the catalog no longer
   // has it (its entries must go).
@@ -66,6 +69,7 @@ class ItemIndexer {
   archive::Catalog& catalog_;
   const search::Analyzer& analyzer_;
   const Xapian::Database* vocabulary_;
+  std::unique_ptr<search::IndexingSession> session_;  // compound splits, across items
   std::map<archive::Id, CustomerLabel> customer_labels_;
 };
 

@@ -7,6 +7,7 @@
 #include "glossary.h"
 #include "language.h"
 #include "snippet.h"
+#include "compounds.h"
 #include "text_indexer.h"
 #include "tokenizer.h"
 #include "utf8.h"
@@ -62,6 +63,26 @@ void Analyzer::IndexText(Xapian::Document& doc, std::string_view text, Language 
   const IndexOptions options{language, weight, prefix, vocabulary};
   IndexTerms(impl_->words, text, options, &doc, position);
 }
+
+void Analyzer::IndexText(Xapian::Document& doc, std::string_view text, Language language,
+                         Xapian::termpos* position, Xapian::termcount weight,
+                         std::string_view prefix, IndexingSession& session) const {
+  IndexOptions options{language, weight, prefix, nullptr};
+  options.splitter = session.splitter_.get();
+  IndexTerms(impl_->words, text, options, &doc, position);
+  session.splitter_->Trim();
+}
+
+std::unique_ptr<IndexingSession> Analyzer::StartIndexing(
+    const Xapian::Database* vocabulary) const {
+  return std::unique_ptr<IndexingSession>(
+      new IndexingSession(std::make_unique<CompoundSplitter>(impl_->words, vocabulary)));
+}
+
+IndexingSession::IndexingSession(std::unique_ptr<CompoundSplitter> splitter)
+    : splitter_(std::move(splitter)) {}
+
+IndexingSession::~IndexingSession() = default;
 
 Xapian::Query Analyzer::WordQuery(std::string_view word, std::string_view prefix,
                                   const Xapian::Database* vocabulary) const {

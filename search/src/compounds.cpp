@@ -134,4 +134,10 @@ const std::vector<std::string>& CompoundSplitter::Split(std::string_view folded)
   return parts;
 }
 
+void CompoundSplitter::Trim(std::size_t max_words) {
+  if (splits_.size() + in_index_.size() <= max_words) return;
+  splits_.clear();
+  in_index_.clear();
+}
+
 }  // namespace akte::search

@@ -15,7 +15,7 @@
 namespace akte::search {
 
 // Splits folded words into known parts. Holds a memo, so one splitter
-// serves one call (one text, one query) on one thread.
+// serves one thread: one text or query, or many texts with Trim between.
 class CompoundSplitter {
  public:
   // `words`: the folded German word list. `index`, when not null, adds
@@ -33,6 +33,10 @@ class CompoundSplitter {
   // "migrations" becomes "migration", "schul" becomes "schule"). The
   // reference stays valid for the splitter's lifetime.
   const std::vector<std::string>& Split(std::string_view folded);
+
+  // Forgets the memo once it holds more than `max_words` words, keeping
+  // memory bounded. Invalidates what Split returned.
+  void Trim(std::size_t max_words = 200000);
 
  private:
   struct Best {

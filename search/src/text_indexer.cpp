@@ -22,7 +22,8 @@ class TextIndexer {
   TextIndexer(const WordSet& words, const IndexOptions& options, Xapian::Document* doc)
       : options_(options),
         doc_(doc),
-        splitter_(words, options.vocabulary),
+        own_splitter_(words, options.vocabulary),
+        splitter_(options.splitter ? *options.splitter : own_splitter_),
         stemmers_(StemmersFor(options.language)),
         // English text gets no German compound splitting.
         split_compounds_(options.language != Language::kEnglish) {}
@@ -139,7 +140,8 @@ class TextIndexer {
 
   const IndexOptions& options_;
   Xapian::Document* doc_;
-  CompoundSplitter splitter_;
+  CompoundSplitter own_splitter_;
+  CompoundSplitter& splitter_;
   const unsigned stemmers_;
   const bool split_compounds_;
   StringMap<Entry> cache_;

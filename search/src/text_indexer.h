@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "akte/search/analysis.h"
+#include "compounds.h"
 #include "word_list.h"
 
 namespace akte::search {
@@ -16,6 +17,7 @@ struct IndexOptions {
   Xapian::termcount weight = 1;
   std::string_view prefix;
   const Xapian::Database* vocabulary = nullptr;  // more known words for compounds
+  CompoundSplitter* splitter = nullptr;  // a long-lived one to use instead (its own vocabulary)
 };
 
 // Positions left free after each text, so phrases never span two texts.

@@ -182,13 +182,19 @@ TEST_CASE("Reindex builds a new generation, and resumes when interrupted", "[ind
     REQUIRE((*writer)->CatchUp().ok());
   }
   Xapian::Database before = f.Live();  // a reader of the old generation
-  KillChildAfter(1, [&](int report_fd) {
+  KillChildAfter(2, [&](int report_fd) {
     auto dir = archive::DataDir::Open(f.tmp / "data");
-    (void)Reindex(**dir, [&](std::size_t, std::size_t) {
-      char byte = 1;
-      (void)!write(report_fd, &byte, 1);
-      pause();
-    });
+    ReindexOptions options;
+    options.commit_documents = 500;
+    int batches = 0;
+    (void)Reindex(
+        **dir,
+        [&](std::size_t, std::size_t) {
+          char byte = 1;
+          (void)!write(report_fd, &byte, 1);
+          if (++batches == 2) pause();  // after the first commit, before the next
+        },
+        options);
   });
   auto report = Reindex(*f.dir);
   REQUIRE(report.ok());

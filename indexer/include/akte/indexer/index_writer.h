@@ -71,11 +71,21 @@ struct ReindexReport {
   std::string generation;
 };
 
+struct ReindexOptions {
+  // Commit (and so record where to resume) after this many index entries,
+  // or after `commit_interval`: often enough to bound memory and lost work,
+  // rarely enough that commits do not dominate (each rewrites the blocks
+  // of every term it touched).
+  std::size_t commit_documents = 20000;
+  std::chrono::seconds commit_interval{30};
+};
+
 // Builds a fresh index from the catalog and the stored text (no extraction)
 // in a new generation beside the live one, then makes it live atomically;
 // searches keep using the old one meanwhile. Memory stays bounded (batches);
-// an interrupted rebuild resumes where its last batch ended.
-Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progress = {});
+// an interrupted rebuild resumes where its last commit ended.
+Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progress = {},
+                              const ReindexOptions& options = {});
 
 struct IndexCheckReport {
   std::size_t items_checked = 0;

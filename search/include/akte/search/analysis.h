@@ -46,6 +46,23 @@ struct Snippet {
   std::size_t offset = 0;             // where the passage starts in the original text
 };
 
+class CompoundSplitter;
+
+// State kept across the texts one thread indexes: how words split into
+// compounds, which a firm's texts repeat endlessly. Made by
+// Analyzer::StartIndexing; bounded in memory.
+class IndexingSession {
+ public:
+  ~IndexingSession();
+  IndexingSession(const IndexingSession&) = delete;
+  IndexingSession& operator=(const IndexingSession&) = delete;
+
+ private:
+  friend class Analyzer;
+  explicit IndexingSession(std::unique_ptr<CompoundSplitter> splitter);
+  std::unique_ptr<CompoundSplitter> splitter_;
+};
+
 class Analyzer {
  public:
   // Loads the German word list used for compound splitting (a file of one
@@ -71,6 +88,13 @@ class Analyzer {
   void IndexText(Xapian::Document& doc, std::string_view text, Language language,
                  Xapian::termpos* position, Xapian::termcount weight = 1,
                  std::string_view prefix = "", const Xapian::Database* vocabulary = nullptr) const;
+  // The same, remembering compound splits in `session` (whose vocabulary
+  // is used) for the next texts.
+  void IndexText(Xapian::Document& doc, std::string_view text, Language language,
+                 Xapian::termpos* position, Xapian::termcount weight, std::string_view prefix,
+                 IndexingSession& session) const;
+  // A session for indexing many texts on one thread against `vocabulary`.
+  std::unique_ptr<IndexingSession> StartIndexing(const Xapian::Database* vocabulary) const;
 
   // The query for one word as a person typed it: its folded form, or its
   // stems in German and English, or — for a compound — all of its parts,
