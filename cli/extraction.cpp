@@ -24,7 +24,9 @@ int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_co
   if (!options.ok()) return Fail(options.status());
   indexer::ExtractionPipeline pipeline(dir, *options);
   // Index what is extracted while the rest is extracted, unless the server
-  // owns the index (it follows the catalog itself).
+  // owns the index (it follows the catalog itself). Frequent commits keep
+  // the writer abreast of the workers: a lagging writer would leave most of
+  // the indexing until after the last extraction.
   auto writer = indexer::IndexWriter::Open(dir);
   if (writer.ok()) (*writer)->Start();
   Progress progress("Extracting");

@@ -19,9 +19,10 @@
 namespace akte::indexer {
 
 struct IndexWriterOptions {
-  std::size_t batch_changes = 1000;                // commit after this many changes
-  std::chrono::milliseconds batch_interval{1000};  // and at least this often when busy
-  std::chrono::milliseconds poll_interval{500};    // how often the thread looks for changes
+  std::size_t batch_changes = 1000;  // commit after this many changes
+  // How often the thread looks for changes (and commits what it found)
+  // unless notified.
+  std::chrono::milliseconds poll_interval{500};
 };
 
 struct CatchUpReport {
