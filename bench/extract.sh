@@ -8,7 +8,8 @@
 # CORPUS_DOCS is what ../shared/bench/make-corpus.sh built (TARGET/docs:
 # 300 PDF, 300 HTML, 400 text files). akte files all 1000 documents for one
 # customer and extracts them in its sandboxed workers (one per core); the
-# figure includes hashing, fsyncs and the catalog writes of the write path.
+# figure includes hashing, fsyncs and the catalog writes of the write path,
+# not indexing (--no-index; bench/index.sh measures import to searchable).
 set -eu
 build=$(realpath "$1")
 docs=$(realpath "$2")
@@ -20,7 +21,7 @@ akte="$build/cli/akte"
 
 export OURS_INDEX="\"$akte\" init --data-dir \"\$DB\" >/dev/null && \
 \"$akte\" --data-dir \"\$DB\" customer add 1 --company Benchmark >/dev/null && \
-\"$akte\" --data-dir \"\$DB\" doc import 1 \"\$DOCS\""
+\"$akte\" --data-dir \"\$DB\" doc import 1 --no-index \"\$DOCS\""
 TASKS="pdftotext-j2" NO_QUERIES=1 "$shared/peers.sh" "$docs" "$work" "$runs"
 
 echo

@@ -53,14 +53,19 @@ void AddDocImport(CLI::App& parent, Context& ctx) {
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("--type", *type, "Document type for all of them (default Sonstiges)");
+  auto no_index = std::make_shared<bool>(false);
+  cmd->add_flag("--no-index", *no_index,
+                "Extract now, index at the next search (or with `akte reindex`)");
   OnRunAs(cmd, ctx, [=](DataDir& dir, const archive::Actor& actor) {
     auto target = CustomerByNumber(dir, *customer);
     if (!target.ok()) return Fail(target.status());
     // File in this thread while the pipeline extracts what is already filed.
     std::atomic<bool> filing{true};
     int extracted = kExitOk;
-    std::thread extraction(
-        [&] { extracted = ExtractAndReport(dir, [&] { return filing.load(); }); });
+    std::thread extraction([&] {
+      extracted = ExtractAndReport(
+          dir, [&] { return filing.load(); }, !*no_index);
+    });
     auto imported = archive::ImportFolder(dir, actor, target->id, *source, *type);
     filing = false;
     extraction.join();

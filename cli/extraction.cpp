@@ -19,7 +19,7 @@ Result<indexer::PipelineOptions> PipelineOptionsFor(archive::DataDir& dir) {
   return options;
 }
 
-int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_coming) {
+int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_coming, bool index) {
   auto options = PipelineOptionsFor(dir);
   if (!options.ok()) return Fail(options.status());
   indexer::ExtractionPipeline pipeline(dir, *options);
@@ -27,7 +27,9 @@ int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_co
   // owns the index (it follows the catalog itself). Frequent commits keep
   // the writer abreast of the workers: a lagging writer would leave most of
   // the indexing until after the last extraction.
-  auto writer = indexer::IndexWriter::Open(dir);
+  auto writer = index ? indexer::IndexWriter::Open(dir)
+                      : Result<std::unique_ptr<indexer::IndexWriter>>(
+                            Status::Unavailable("indexing left for later"));
   if (writer.ok()) (*writer)->Start();
   Progress progress("Extracting");
   auto summary = pipeline.ExtractPending(

@@ -14,7 +14,9 @@ Result<indexer::PipelineOptions> PipelineOptionsFor(archive::DataDir& dir);
 // returns the exit code (0 also when documents ended failed: that is
 // their state, not an error of the command).
 // With `more_coming`, also extracts what is filed meanwhile, while it
-// returns true.
-int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_coming = {});
+// returns true. Without `index`, indexing is left to the next search (or
+// `akte reindex`).
+int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_coming = {},
+                     bool index = true);
 
 }  // namespace akte::cli

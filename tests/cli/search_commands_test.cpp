@@ -119,6 +119,23 @@ TEST_CASE("akte fsck reports items missing from the index and --repair adds them
   CHECK(akte({"fsck"}).exit_code == 0);
 }
 
+TEST_CASE("akte doc import --no-index extracts now and the next search indexes", "[cli][search]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller Maschinenbau"});
+  const auto folder = akte.dir / "akten";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "protokoll.txt") << "Protokoll zur Umstellung der Telefonanlage";
+  CHECK_THAT(akte.Ok({"doc", "import", "10001", folder.string(), "--no-index"}).out,
+             Catch::Contains("1 extracted"));
+  auto unindexed = akte({"fsck"});
+  CHECK(unindexed.exit_code == 6);
+  CHECK_THAT(unindexed.out, Catch::Contains("document:"));
+  auto found = nlohmann::json::parse(akte.Ok({"search", "--json", "Telefonanlage"}).out);
+  REQUIRE(found["hits"].size() == 1);
+  CHECK(found["hits"][0]["kind"] == "document");
+  CHECK(akte({"fsck"}).exit_code == 0);
+}
+
 TEST_CASE("akte doc similar leads from one contract to the other customer's", "[cli][search]") {
   SearchableAkte akte;
   auto docs = nlohmann::json::parse(
