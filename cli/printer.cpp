@@ -108,20 +108,10 @@ void PrintTable(std::ostream& out, const std::vector<std::vector<std::string>>& 
   }
 }
 
-std::string Join(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += p;
-  }
-  return out;
-}
-
 std::string Phones(const std::vector<archive::Phone>& phones) {
   std::vector<std::string> parts;
   for (const auto& p : phones) parts.push_back(p.number + " (" + L(p.kind) + ")");
-  return Join(parts, ", ");
+  return archive::JoinNonEmpty(parts, ", ");
 }
 
 void Line(std::ostream& out, const std::string& label, const std::string& value) {
@@ -144,9 +134,12 @@ void PrintMasterData(std::ostream& out, const Customer& c) {
   out << L(c.kind) << " " << c.number << " · " << c.DisplayName()
       << (c.archived_at.empty() ? "" : " (" + L("archived") + ")") << "\n";
   Line(out, L("name"),
-       c.company.empty() ? "" : Join({c.salutation, c.first_name, c.last_name}, " "));
-  Line(out, L("address"), Join({c.street, Join({c.postal_code, c.city}, " "), c.country}, ", "));
-  Line(out, L("email"), Join(c.emails, ", "));
+       c.company.empty() ? ""
+                         : archive::JoinNonEmpty({c.salutation, c.first_name, c.last_name}, " "));
+  Line(out, L("address"),
+       archive::JoinNonEmpty(
+           {c.street, archive::JoinNonEmpty({c.postal_code, c.city}, " "), c.country}, ", "));
+  Line(out, L("email"), archive::JoinNonEmpty(c.emails, ", "));
   Line(out, L("phone"), Phones(c.phones));
   Line(out, L("website"), c.website);
   Line(out, L("birthday"), Date(c.birthday));
@@ -228,7 +221,8 @@ void PrintHit(std::ostream& out, const search::Hit& hit, const std::string& lead
   }
   out << "\n"
       << indent
-      << Join({hit.detail, hit.date.size() > 10 ? Time(hit.date) : Date(hit.date)}, " · ");
+      << archive::JoinNonEmpty({hit.detail, hit.date.size() > 10 ? Time(hit.date) : Date(hit.date)},
+                               " · ");
   if (hit.page > 0) out << " · " << L("page") << " " << hit.page;
   out << "\n";
   if (!hit.snippet.text.empty()) out << indent << Marked(hit.snippet, terminal) << "\n";
@@ -318,7 +312,8 @@ void PrintCustomerTable(std::ostream& out, const std::vector<Customer>& customer
   std::vector<std::vector<std::string>> rows = {
       {L("number"), L("kind"), L("name"), L("city"), L("email"), L("phone")}};
   for (const auto& c : customers) {
-    rows.push_back({c.number, L(c.kind), c.DisplayName(), Join({c.postal_code, c.city}, " "),
+    rows.push_back({c.number, L(c.kind), c.DisplayName(),
+                    archive::JoinNonEmpty({c.postal_code, c.city}, " "),
                     c.emails.empty() ? "" : c.emails.front(),
                     c.phones.empty() ? "" : c.phones.front().number});
   }
@@ -329,8 +324,9 @@ void PrintCustomerTable(std::ostream& out, const std::vector<Customer>& customer
 void PrintContactTable(std::ostream& out, const std::vector<Contact>& contacts) {
   std::vector<std::vector<std::string>> rows = {{"ID", L("name"), "Role", L("email"), L("phone")}};
   for (const auto& c : contacts) {
-    rows.push_back({std::to_string(c.id), c.DisplayName(), Join({c.role, c.department}, ", "),
-                    Join(c.emails, ", "), Phones(c.phones)});
+    rows.push_back({std::to_string(c.id), c.DisplayName(),
+                    archive::JoinNonEmpty({c.role, c.department}, ", "),
+                    archive::JoinNonEmpty(c.emails, ", "), Phones(c.phones)});
   }
   PrintTable(out, rows);
 }
@@ -339,7 +335,8 @@ void PrintFieldDefinitions(std::ostream& out,
                            const std::vector<archive::CustomFieldDefinition>& fields) {
   std::vector<std::vector<std::string>> rows = {{"Slot", "Label", "Type", "Choices"}};
   for (const auto& f : fields) {
-    rows.push_back({std::to_string(f.slot), f.label, f.type, Join(f.choices, ", ")});
+    rows.push_back(
+        {std::to_string(f.slot), f.label, f.type, archive::JoinNonEmpty(f.choices, ", ")});
   }
   PrintTable(out, rows);
 }
@@ -384,11 +381,12 @@ void PrintCustomerFile(std::ostream& out, const archive::CustomerFile& file) {
 
   out << "\n" << L("contacts") << " (" << file.contacts.size() << ")\n";
   for (const auto& c : file.contacts) {
-    out << "  " << Join({c.salutation, c.DisplayName()}, " ")
-        << (c.role.empty() && c.department.empty() ? ""
-                                                   : " — " + Join({c.role, c.department}, ", "))
+    out << "  " << archive::JoinNonEmpty({c.salutation, c.DisplayName()}, " ")
+        << (c.role.empty() && c.department.empty()
+                ? ""
+                : " — " + archive::JoinNonEmpty({c.role, c.department}, ", "))
         << "\n";
-    Line(out, "  " + L("email"), Join(c.emails, ", "));
+    Line(out, "  " + L("email"), archive::JoinNonEmpty(c.emails, ", "));
     Line(out, "  " + L("phone"), Phones(c.phones));
     Line(out, "  " + L("birthday"), Date(c.birthday));
     Line(out, "  " + L("remarks"), c.remarks);

@@ -56,6 +56,16 @@ std::string Customer::DisplayName() const {
   return first_name.empty() ? last_name : first_name + " " + last_name;
 }
 
+std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
 std::vector<std::string> DescribeCustomFields(
     const Customer& customer, const std::vector<CustomFieldDefinition>& definitions) {
   std::vector<std::string> lines;

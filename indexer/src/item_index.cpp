@@ -14,20 +14,10 @@ using archive::Id;
 // Title words weigh more than body words in BM25 (through their wdf).
 constexpr Xapian::termcount kTitleWeight = 5;
 
-std::string Join(const std::vector<std::string>& parts, std::string_view separator = " ") {
-  std::string out;
-  for (const auto& part : parts) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
-
 std::string PhoneList(const std::vector<archive::Phone>& phones) {
   std::vector<std::string> numbers;
   for (const auto& p : phones) numbers.push_back(p.number);
-  return Join(numbers, "\n");
+  return archive::JoinNonEmpty(numbers, "\n");
 }
 
 // "20240305" from "2024-03-05" or "2024-03-05T14:05:00Z".
@@ -72,7 +62,8 @@ Status ItemIndexer::AddCommon(Xapian::Document& doc, const Common& c, int passag
     // The customer's name and number: found by `kunde:` and as plain words,
     // so "Wartungsvertrag Müller" finds Müller's contract.
     const std::string text = label.name + " " + label.number;
-    analyzer_.IndexText(doc, text, search::Language::kUnknown, position, 1, schema::kCustomerPrefix, *session_);
+    analyzer_.IndexText(doc, text, search::Language::kUnknown, position, 1, schema::kCustomerPrefix,
+                        *session_);
     analyzer_.IndexText(doc, text, search::Language::kUnknown, position, 1, "", *session_);
   }
   if (c.contact_id) {
@@ -110,11 +101,12 @@ Result<IndexedItem> ItemIndexer::BuildCustomer(const archive::Customer& c) {
   const std::string title = c.DisplayName() + " " + c.number;
   analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
                       schema::kTitlePrefix, *session_);
-  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "", *session_);
-  std::string body =
-      Join({c.salutation, c.first_name, c.last_name, c.legal_form, c.street, c.postal_code, c.city,
-            c.country, Join(c.emails, "\n"), PhoneList(c.phones), c.website, c.remarks},
-           "\n");
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "",
+                      *session_);
+  std::string body = archive::JoinNonEmpty(
+      {c.salutation, c.first_name, c.last_name, c.legal_form, c.street, c.postal_code, c.city,
+       c.country, archive::JoinNonEmpty(c.emails, "\n"), PhoneList(c.phones), c.website, c.remarks},
+      "\n");
   AKTE_ASSIGN_OR_RETURN(auto definitions, catalog_.ListCustomFields());
   for (const auto& line : archive::DescribeCustomFields(c, definitions)) body += "\n" + line;
   analyzer_.IndexText(doc, body, analyzer_.DetectLanguage(body), &position, 1, "", *session_);
@@ -137,10 +129,12 @@ Result<IndexedItem> ItemIndexer::BuildContact(const archive::Contact& c) {
   const std::string title = c.DisplayName();
   analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
                       schema::kTitlePrefix, *session_);
-  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "", *session_);
-  const std::string body = Join(
-      {c.salutation, c.role, c.department, Join(c.emails, "\n"), PhoneList(c.phones), c.remarks},
-      "\n");
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "",
+                      *session_);
+  const std::string body =
+      archive::JoinNonEmpty({c.salutation, c.role, c.department,
+                             archive::JoinNonEmpty(c.emails, "\n"), PhoneList(c.phones), c.remarks},
+                            "\n");
   analyzer_.IndexText(doc, body, analyzer_.DetectLanguage(body), &position, 1, "", *session_);
   AKTE_RETURN_IF_ERROR(
       AddCommon(doc, {schema::kContact, c.id, c.version, c.customer_id, c.id, "", "", c.created_at},
@@ -169,7 +163,8 @@ Result<IndexedItem> ItemIndexer::BuildEvent(const archive::Event& e) {
   const std::string title = e.type + "\n" + e.subject;
   analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
                       schema::kTitlePrefix, *session_);
-  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "", *session_);
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "",
+                      *session_);
   analyzer_.IndexText(doc, e.text, analyzer_.DetectLanguage(e.text), &position, 1, "", *session_);
   AKTE_RETURN_IF_ERROR(AddCommon(doc,
                                  {schema::kEvent, e.id, e.version, e.customer_id, e.contact_id,

@@ -12,16 +12,6 @@ namespace sc = schema;
 
 constexpr std::size_t kTextCacheBytes = std::size_t{64} << 20;
 
-std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const auto& part : parts) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
-
 std::string FirstLine(const std::string& text, std::size_t max) {
   std::string line = text.substr(0, text.find('\n'));
   if (line.size() <= max) return line;
@@ -93,37 +83,39 @@ Result<std::optional<Hit>> HitBuilder::Build(const Xapian::Document& doc, double
     AKTE_ASSIGN_OR_RETURN(auto c, Load(catalog_.GetCustomer(hit.id)));
     if (!c) return std::optional<Hit>();
     hit.title = c->DisplayName();
-    hit.detail = Join({c->number, c->kind, Join({c->postal_code, c->city}, " ")}, " · ");
+    hit.detail = archive::JoinNonEmpty(
+        {c->number, c->kind, archive::JoinNonEmpty({c->postal_code, c->city}, " ")}, " · ");
     hit.date = c->created_at;
     hit.customer_id = c->id;
     hit.customer_number = c->number;
     hit.customer_name = c->DisplayName();
-    std::vector<std::string> fields{Join({c->street, c->postal_code, c->city}, " ")};
+    std::vector<std::string> fields{
+        archive::JoinNonEmpty({c->street, c->postal_code, c->city}, " ")};
     fields.insert(fields.end(), c->emails.begin(), c->emails.end());
     for (const auto& phone : c->phones) fields.push_back(phone.number);
     fields.push_back(c->remarks);
     AKTE_ASSIGN_OR_RETURN(auto definitions, catalog_.ListCustomFields());
     for (auto& line : archive::DescribeCustomFields(*c, definitions))
       fields.push_back(std::move(line));
-    text = Join(fields, "\n");
+    text = archive::JoinNonEmpty(fields, "\n");
   } else if (hit.kind == sc::kContact) {
     AKTE_ASSIGN_OR_RETURN(auto c, Load(catalog_.GetContact(hit.id)));
     if (!c) return std::optional<Hit>();
     hit.title = c->DisplayName();
-    hit.detail = Join({c->role, c->department}, ", ");
+    hit.detail = archive::JoinNonEmpty({c->role, c->department}, ", ");
     hit.date = c->created_at;
     AKTE_RETURN_IF_ERROR(AddCustomer(hit, c->customer_id));
     std::vector<std::string> fields{hit.detail};
     fields.insert(fields.end(), c->emails.begin(), c->emails.end());
     for (const auto& phone : c->phones) fields.push_back(phone.number);
     fields.push_back(c->remarks);
-    text = Join(fields, "\n");
+    text = archive::JoinNonEmpty(fields, "\n");
   } else if (hit.kind == sc::kDocument) {
     AKTE_ASSIGN_OR_RETURN(auto d, Load(catalog_.GetDocument(hit.id)));
     if (!d) return std::optional<Hit>();
     hit.title = d->title;
-    hit.detail =
-        Join({d->type, d->path_in_parent.empty() ? d->filename : d->path_in_parent}, " · ");
+    hit.detail = archive::JoinNonEmpty(
+        {d->type, d->path_in_parent.empty() ? d->filename : d->path_in_parent}, " · ");
     hit.date = d->document_date.empty() ? d->uploaded_at : d->document_date;
     AKTE_RETURN_IF_ERROR(AddCustomer(hit, d->customer_id));
     AKTE_ASSIGN_OR_RETURN(auto whole, TextOf(d->id, d->version));

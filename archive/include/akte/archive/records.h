@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace akte::archive {
@@ -82,6 +83,10 @@ struct CustomFieldDefinition {
   std::vector<std::string> choices;  // for type "choice"
   std::int64_t version = 0;
 };
+
+// The non-empty parts joined by `separator`: "80331 München" from a postal
+// code and a city, "München" when the postal code is empty.
+std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view separator = " ");
 
 // The customer's custom field values as lines a person reads: "Branche:
 // Logistik" for a value, just "Wartungsvertrag" for a yes/no field that is
