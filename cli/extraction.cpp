@@ -19,6 +19,8 @@ Result<indexer::PipelineOptions> PipelineOptionsFor(archive::DataDir& dir) {
   return options;
 }
 
+constexpr std::size_t kCompactAfterDocuments = 200;
+
 int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_coming, bool index) {
   auto options = PipelineOptionsFor(dir);
   if (!options.ok()) return Fail(options.status());
@@ -47,6 +49,12 @@ int ExtractAndReport(archive::DataDir& dir, const std::function<bool()>& more_co
     (*writer)->Stop();
     auto indexed = (*writer)->CatchUp();
     if (!indexed.ok()) return Fail(indexed.status());
+    writer->reset();  // closes the index, so it can be compacted
+    // Indexing alongside the workers commits often, which leaves the index
+    // two to three times its compact size after a large import.
+    if (summary.ok() && summary->documents >= kCompactAfterDocuments) {
+      if (Status s = indexer::CompactLiveIndex(dir); !s.ok()) return Fail(s);
+    }
   }
   if (!summary.ok()) return Fail(summary.status());
   if (summary->documents == 0) return kExitOk;

@@ -77,6 +77,25 @@ Result<std::size_t> CountItems(archive::Catalog& catalog) {
   return total;
 }
 
+// Rewrites a finished, not yet live generation compactly (a built index
+// has half-full blocks: compacted it is about 20% smaller and reads
+// faster). A crash midway leaves the live generation untouched.
+Status CompactInPlace(const fs::path& generation) {
+  fs::path compacted = generation;
+  compacted += ".compact";
+  std::error_code ec;
+  fs::remove_all(compacted, ec);
+  AKTE_RETURN_IF_ERROR(GuardXapian("compact the rebuilt search index", [&]() -> Status {
+    Xapian::Database(generation.string()).compact(compacted.string());
+    return Status::Ok();
+  }));
+  fs::remove_all(generation, ec);
+  if (ec) return Status::IoError("cannot replace " + generation.string() + ": " + ec.message());
+  fs::rename(compacted, generation, ec);
+  if (ec) return Status::IoError("cannot rename " + compacted.string() + ": " + ec.message());
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progress,
@@ -153,9 +172,26 @@ Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progre
     db.close();
     return Status::Ok();
   }));
+  AKTE_RETURN_IF_ERROR(CompactInPlace(target));
   AKTE_RETURN_IF_ERROR(location.Switch(target));
   AKTE_RETURN_IF_ERROR(location.RemoveOldGenerations());
   return report;
+}
+
+Status CompactLiveIndex(archive::DataDir& dir) {
+  AKTE_ASSIGN_OR_RETURN(ReindexLock lock, ReindexLock::Take(dir.index_path()));
+  search::IndexLocation location(dir.index_path());
+  AKTE_ASSIGN_OR_RETURN(fs::path live, location.Current());
+  if (!fs::exists(live)) return Status::Ok();
+  AKTE_ASSIGN_OR_RETURN(fs::path next, location.NextGeneration());
+  AKTE_RETURN_IF_ERROR(GuardXapian("compact the search index", [&]() -> Status {
+    // Held open so no writer changes the index while it is copied.
+    Xapian::WritableDatabase writer(live.string(), Xapian::DB_OPEN);
+    Xapian::Database(live.string()).compact(next.string());
+    return Status::Ok();
+  }));
+  AKTE_RETURN_IF_ERROR(location.Switch(next));
+  return location.RemoveOldGenerations();
 }
 
 Result<IndexCheckReport> CheckIndex(archive::DataDir& dir, bool repair) {

@@ -3,11 +3,11 @@
 // snippet, language).
 #include "akte/search/analysis.h"
 
+#include "compounds.h"
 #include "folding.h"
 #include "glossary.h"
 #include "language.h"
 #include "snippet.h"
-#include "compounds.h"
 #include "text_indexer.h"
 #include "tokenizer.h"
 #include "utf8.h"
@@ -73,8 +73,7 @@ void Analyzer::IndexText(Xapian::Document& doc, std::string_view text, Language 
   session.splitter_->Trim();
 }
 
-std::unique_ptr<IndexingSession> Analyzer::StartIndexing(
-    const Xapian::Database* vocabulary) const {
+std::unique_ptr<IndexingSession> Analyzer::StartIndexing(const Xapian::Database* vocabulary) const {
   return std::unique_ptr<IndexingSession>(
       new IndexingSession(std::make_unique<CompoundSplitter>(impl_->words, vocabulary)));
 }

@@ -120,12 +120,20 @@ Result<std::optional<Hit>> HitBuilder::Build(const Xapian::Document& doc, double
     AKTE_RETURN_IF_ERROR(AddCustomer(hit, d->customer_id));
     AKTE_ASSIGN_OR_RETURN(auto whole, TextOf(d->id, d->version));
     const auto passages = SplitPassages(*whole);
+    std::optional<Passage> hit_passage;
     if (passage >= 1 && static_cast<std::size_t>(passage) <= passages.size()) {
-      const auto& p = passages[static_cast<std::size_t>(passage) - 1];
-      text = whole->substr(p.offset, p.length);
+      hit_passage = passages[static_cast<std::size_t>(passage) - 1];
+      text = whole->substr(hit_passage->offset, hit_passage->length);
     }
-    if (text.find_first_not_of(" \n\t\r") == std::string::npos)
+    if (text.find_first_not_of(" \n\t\r\f") == std::string::npos) {
       text = d->title + "\n" + d->filename;
+      hit_passage.reset();
+    }
+    hit.snippet = analyzer_.MakeSnippet(text, terms);
+    if (hit_passage) {
+      hit.page = PageAt(*hit_passage, text, hit.snippet.first_match);
+    }
+    return std::optional<Hit>(std::move(hit));
   } else if (hit.kind == sc::kNote) {
     AKTE_ASSIGN_OR_RETURN(auto n, Load(catalog_.GetNote(hit.id)));
     if (!n) return std::optional<Hit>();

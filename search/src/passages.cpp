@@ -1,9 +1,11 @@
 #include "akte/search/passages.h"
 
+#include <algorithm>
+
 namespace akte::search {
 namespace {
 
-constexpr std::size_t kPassageBytes = 12 * 1024;
+constexpr std::size_t kPassageBytes = 32 * 1024;
 
 // Where to cut `text` near `target`: after the last blank line, else line
 // break, else space before it, else at a UTF-8 boundary.
@@ -20,22 +22,39 @@ std::size_t CutPoint(std::string_view text, std::size_t target) {
   return cut;
 }
 
+// Whole pages, as many as fit in kPassageBytes (at least one: a longer
+// page is a passage of its own).
+std::vector<Passage> SplitPaged(std::string_view text) {
+  std::vector<Passage> passages;
+  std::size_t start = 0;
+  int page = 1;
+  while (true) {
+    Passage passage{start, 0, page};
+    std::size_t end = start;
+    while (true) {
+      std::size_t page_end = text.find('\f', end);
+      if (page_end == std::string_view::npos) page_end = text.size();
+      const bool first = end == start;
+      if (!first && page_end - start > kPassageBytes) break;
+      end = page_end;
+      if (end == text.size()) break;
+      ++end;  // the page break belongs to the passage
+      ++page;
+      if (end - start >= kPassageBytes) break;
+    }
+    passage.length = end - start;
+    passages.push_back(passage);
+    if (end >= text.size()) break;
+    start = end;
+  }
+  return passages;
+}
+
 }  // namespace
 
 std::vector<Passage> SplitPassages(std::string_view text) {
+  if (text.find('\f') != std::string_view::npos) return SplitPaged(text);
   std::vector<Passage> passages;
-  if (text.find('\f') != std::string_view::npos) {
-    std::size_t start = 0;
-    int page = 1;
-    for (;;) {
-      std::size_t end = text.find('\f', start);
-      if (end == std::string_view::npos) end = text.size();
-      passages.push_back({start, end - start, page++});
-      if (end == text.size()) break;
-      start = end + 1;
-    }
-    return passages;
-  }
   std::size_t start = 0;
   do {
     const std::size_t length = CutPoint(text.substr(start), kPassageBytes);
@@ -43,6 +62,12 @@ std::vector<Passage> SplitPassages(std::string_view text) {
     start += length;
   } while (start < text.size());
   return passages;
+}
+
+int PageAt(const Passage& passage, std::string_view passage_text, std::size_t at) {
+  if (passage.page == 0) return 0;
+  const std::string_view before = passage_text.substr(0, std::min(at, passage_text.size()));
+  return passage.page + static_cast<int>(std::count(before.begin(), before.end(), '\f'));
 }
 
 }  // namespace akte::search

@@ -186,6 +186,7 @@ Snippet Cut(std::string_view text, std::size_t start, std::size_t end,
   while (end > start && IsSpace(text[end - 1])) --end;
   Snippet snippet;
   snippet.offset = start;
+  snippet.first_match = start;
   // White space alone before or after the passage is no cut.
   constexpr std::string_view kSpaces = " \n\r\t\f\v";
   if (text.find_first_not_of(kSpaces) < start) snippet.text.append(kEllipsis);
@@ -194,6 +195,7 @@ Snippet Cut(std::string_view text, std::size_t start, std::size_t end,
   for (std::size_t p = start; p < end; ++p) {
     if (match != matches.end() && match->span.begin == p && match->span.end <= end) {
       const std::size_t begin = snippet.text.size();
+      if (snippet.highlights.empty()) snippet.first_match = p;
       snippet.text.append(text.substr(p, match->span.size()));
       snippet.highlights.push_back({begin, snippet.text.size()});
       p = match->span.end - 1;

@@ -164,6 +164,33 @@ TEST_CASE("A customer and a contact with the same id are both in the index", "[i
   CHECK(db.get_doccount() == 2);
 }
 
+TEST_CASE("Compacting the live index makes a new generation that finds everything",
+          "[indexer][index]") {
+  WriterFixture f;
+  auto ids = f.AddNotes(300, "Wartung");
+  {
+    auto writer = IndexWriter::Open(*f.dir);
+    REQUIRE((*writer)->CatchUp().ok());
+    // While a writer holds the index, compaction must wait.
+    CHECK(CompactLiveIndex(*f.dir).code() == StatusCode::kUnavailable);
+  }
+  Xapian::Database before = f.Live();
+  REQUIRE(CompactLiveIndex(*f.dir).ok());
+  CHECK(*search::IndexLocation(f.dir->index_path()).CurrentName() == "gen-000002");
+  Xapian::Database after = f.Live();
+  CHECK(after.get_doccount() == before.get_doccount());
+  for (auto id : ids) CHECK(f.Indexed(after, sc::kNote, id));
+  CHECK(after.get_metadata(std::string(sc::kCatalogSeqKey)) ==
+        before.get_metadata(std::string(sc::kCatalogSeqKey)));
+  // The writer carries on from the compacted generation.
+  auto more = f.AddNotes(1, "Nachtrag");
+  auto writer = IndexWriter::Open(*f.dir);
+  REQUIRE((*writer)->CatchUp().ok());
+  writer->reset();
+  Xapian::Database latest = f.Live();
+  CHECK(f.Indexed(latest, sc::kNote, more.front()));
+}
+
 TEST_CASE("A second writer is told the index is busy", "[indexer][index]") {
   WriterFixture f;
   auto first = IndexWriter::Open(*f.dir);

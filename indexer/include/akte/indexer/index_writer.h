@@ -88,6 +88,12 @@ struct ReindexOptions {
 Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progress = {},
                               const ReindexOptions& options = {});
 
+// Rewrites the live index compactly into a new generation and makes that
+// live (after a bulk import: an index grown by many small commits has
+// half-empty blocks and is two to three times its compact size). Needs
+// the index to itself: kUnavailable while another process writes it.
+Status CompactLiveIndex(archive::DataDir& dir);
+
 struct IndexCheckReport {
   std::size_t items_checked = 0;
   std::vector<std::string> missing;  // in the catalog, not in the index ("document:12")

@@ -44,6 +44,7 @@ struct Snippet {
   std::string text;                   // a passage of about the requested length, "…" where cut
   std::vector<Highlight> highlights;  // into `text`, in order
   std::size_t offset = 0;             // where the passage starts in the original text
+  std::size_t first_match = 0;        // where its first highlight is in the original text
 };
 
 class CompoundSplitter;
