@@ -27,6 +27,9 @@ TASKS=${TASKS:-"pdftotext-j2 html2text fts5-load omindex recollindex"} \
 
 echo
 echo "Index sizes (last run):"
+live="$work/ours-db/index/$(cat "$work/ours-db/index/CURRENT")"
+printf '  akte live     %s bytes (%s; the generation before it stays until the next rebuild)\n' \
+  "$(du -sb "$live" | cut -f1)" "$(basename "$live")"
 printf '  akte index/   %s bytes\n' "$(du -sb "$work/ours-db/index" | cut -f1)"
 printf '  omindex       %s bytes\n' "$(du -sb "$work/omega-db" | cut -f1)"
 printf '  recollindex   %s bytes\n' "$(du -sb "$work/recoll-conf/xapiandb" | cut -f1)"
