@@ -56,9 +56,17 @@ Result<std::shared_ptr<const std::string>> HitBuilder::TextOf(archive::Id id,
   return text;
 }
 
+Result<std::optional<archive::Customer>> HitBuilder::Customer(archive::Id id) {
+  auto cached = customers_.find(id);
+  if (cached != customers_.end()) return cached->second;
+  AKTE_ASSIGN_OR_RETURN(auto customer, Load(catalog_.GetCustomer(id)));
+  customers_[id] = customer;
+  return customer;
+}
+
 Status HitBuilder::AddCustomer(Hit& hit, std::optional<archive::Id> customer_id) {
   if (!customer_id) return Status::Ok();
-  AKTE_ASSIGN_OR_RETURN(auto customer, Load(catalog_.GetCustomer(*customer_id)));
+  AKTE_ASSIGN_OR_RETURN(auto customer, Customer(*customer_id));
   if (!customer) return Status::Ok();
   hit.customer_id = customer->id;
   hit.customer_number = customer->number;
@@ -80,7 +88,7 @@ Result<std::optional<Hit>> HitBuilder::Build(const Xapian::Document& doc, double
   std::string text;  // what the snippet is cut from
 
   if (hit.kind == sc::kCustomer) {
-    AKTE_ASSIGN_OR_RETURN(auto c, Load(catalog_.GetCustomer(hit.id)));
+    AKTE_ASSIGN_OR_RETURN(auto c, Customer(hit.id));
     if (!c) return std::optional<Hit>();
     hit.title = c->DisplayName();
     hit.detail = archive::JoinNonEmpty(

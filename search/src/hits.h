@@ -31,6 +31,13 @@ class HitBuilder {
   Result<std::optional<Hit>> Build(const Xapian::Document& doc, double score, int percent,
                                    const std::vector<std::string>& terms);
 
+  // The customer as the catalog has it, read once per search (its hits
+  // share it); nullopt when deleted meanwhile.
+  Result<std::optional<archive::Customer>> Customer(archive::Id id);
+  // Forgets the customers read: call at the start of every search, so a
+  // rename shows at once.
+  void StartSearch() { customers_.clear(); }
+
  private:
   // A document's extracted text, decompressed once and kept while recent.
   Result<std::shared_ptr<const std::string>> TextOf(archive::Id document_id, std::int64_t version);
@@ -43,6 +50,7 @@ class HitBuilder {
     std::shared_ptr<const std::string> text;
   };
   std::unordered_map<archive::Id, CachedText> texts_;
+  std::unordered_map<archive::Id, std::optional<archive::Customer>> customers_;
   std::list<archive::Id> recent_;  // most recent first
   std::size_t cached_bytes_ = 0;
 };

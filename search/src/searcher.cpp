@@ -140,6 +140,7 @@ struct Searcher::Impl {
 
   Result<SearchResponse> Search(const SearchRequest& request) {
     AKTE_RETURN_IF_ERROR(Refresh());
+    hits.StartSearch();
     SearchResponse response;
     response.query = request.query;
     AKTE_ASSIGN_OR_RETURN(ParsedQuery parsed, ParseQuery(request.query, analyzer, &db));
@@ -239,11 +240,8 @@ struct Searcher::Impl {
                          : ranked.size();
     for (std::size_t i = request.offset; i < ranked.size() && i < request.offset + request.limit;
          ++i) {
-      auto customer = dir.catalog().GetCustomer(ranked[i].first);
-      if (!customer.ok()) {
-        if (customer.status().code() == StatusCode::kNotFound) continue;
-        return customer.status();
-      }
+      AKTE_ASSIGN_OR_RETURN(auto customer, hits.Customer(ranked[i].first));
+      if (!customer) continue;  // deleted meanwhile
       const Group& group = *ranked[i].second;
       CustomerResult result{*customer, group.score, group.best.size() + group.collapsed, {}};
       for (const auto& it : group.best) {
@@ -272,11 +270,8 @@ struct Searcher::Impl {
       if (date.size() >= 4) ++facets.years[date.substr(0, 4)];
     }
     for (const auto& [id, count] : per_customer) {
-      auto customer = dir.catalog().GetCustomer(id);
-      if (!customer.ok()) {
-        if (customer.status().code() == StatusCode::kNotFound) continue;  // deleted meanwhile
-        return customer.status();
-      }
+      AKTE_ASSIGN_OR_RETURN(auto customer, hits.Customer(id));
+      if (!customer) continue;  // deleted meanwhile
       facets.customers.push_back({id, customer->number, customer->DisplayName(), count});
     }
     std::stable_sort(facets.customers.begin(), facets.customers.end(),
@@ -286,6 +281,7 @@ struct Searcher::Impl {
 
   Result<std::vector<Hit>> Similar(archive::Id document_id, std::size_t limit) {
     AKTE_RETURN_IF_ERROR(Refresh());
+    hits.StartSearch();
     const std::string item = std::string(sc::kItemPrefix) + sc::ItemKey(sc::kDocument, document_id);
     Xapian::RSet relevant;
     for (auto it = db.postlist_begin(item); it != db.postlist_end(item); ++it)
