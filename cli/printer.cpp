@@ -59,6 +59,7 @@ std::string L(const std::string& key) {
       {"contact", {"Kontakt", "Contact"}},
       {"page", {"S.", "p."}},
       {"hits", {"Treffer", "hits"}},
+      {"hit", {"Treffer", "hit"}},
       {"no_hits", {"Keine Treffer.", "Nothing found."}},
       {"showing_for",
        {"Keine Treffer für Ihre Eingabe; Ergebnisse für", "Nothing found as typed; results for"}},
@@ -246,7 +247,7 @@ void PrintSearchResponse(std::ostream& out, const search::SearchResponse& r, boo
     for (std::size_t i = 0; i < r.customers.size(); ++i) {
       const auto& c = r.customers[i];
       out << i + 1 << ". " << c.customer.DisplayName() << " (" << c.customer.number << ") — "
-          << c.matching_items << " " << L("hits") << "\n";
+          << c.matching_items << " " << L(c.matching_items == 1 ? "hit" : "hits") << "\n";
       for (const auto& hit : c.evidence) PrintHit(out, hit, "   - ", terminal);
     }
   } else {

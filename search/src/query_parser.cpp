@@ -22,15 +22,15 @@ namespace sc = schema;
 
 // Words that carry no meaning for a search; dropped from an all-words query
 // unless nothing else is left.
-constexpr std::array<std::string_view, 74> kStopwords = {
-    "der",     "die",     "das",     "den",     "dem",   "des",   "ein", "eine", "einen", "einem",
-    "einer",   "und",     "oder",    "hat",     "haben", "hatte", "ist", "sind", "war",   "mit",
-    "von",     "vom",     "zu",      "zur",     "zum",   "im",    "in",  "an",   "am",    "auf",
-    "für",     "fuer",    "über",    "ueber",   "wer",   "wo",    "was", "wann", "wie",   "welche",
-    "welcher", "welches", "welchen", "welchem", "uns",   "wir",   "ich", "es",   "sich",  "nicht",
-    "the",     "a",       "an",      "and",     "or",    "of",    "to",  "in",   "on",    "for",
-    "with",    "has",     "have",    "had",     "is",    "are",   "was", "who",  "which", "what",
-    "about",   "at",      "by",      "we"};
+constexpr std::array<std::string_view, 81> kStopwords = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und",
+    "oder", "hat", "haben", "hatte", "ist", "sind", "war", "mit", "von", "vom", "zu", "zur", "zum",
+    "im", "in", "an", "am", "auf", "für", "fuer", "über", "ueber", "wer", "wo", "was", "wann",
+    "wie", "welche", "welcher", "welches", "welchen", "welchem", "uns", "wir", "ich", "es", "sich",
+    "nicht", "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "has", "have",
+    "had", "is", "are", "was", "who", "which", "what", "about", "at", "by", "we",
+    // the verbs of a question about who said what ("welcher Kunde hat X erwähnt")
+    "erwähnt", "erwähnte", "erwaehnt", "genannt", "gesprochen", "mentioned", "talked"};
 
 bool IsStopword(std::string_view word) {
   std::string lower(word);
