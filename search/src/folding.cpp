@@ -87,9 +87,11 @@ void FoldDigraphs(std::string* out, std::size_t start) {
   s.resize(write);
 }
 
-}  // namespace
-
-void AppendLowercase(std::string_view word, std::string* out) {
+// Appends `word` lowercased, apostrophes, dropped characters and combining
+// accents left out; each non-ASCII lowercase code point goes through
+// `append_lower(out, code_point)`, which folds it or not.
+template <typename AppendLower>
+void AppendLowered(std::string_view word, std::string* out, AppendLower append_lower) {
   for (std::size_t i = 0; i < word.size();) {
     const auto c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
@@ -104,34 +106,26 @@ void AppendLowercase(std::string_view word, std::string* out) {
     const CodePoint cp = DecodeUtf8(word, i);
     i += cp.length;
     if (IsDropped(cp.value) || IsCombiningAccent(cp.value)) continue;
-    AppendUtf8(out, Xapian::Unicode::tolower(cp.value));
+    append_lower(out, Xapian::Unicode::tolower(cp.value));
   }
+}
+
+}  // namespace
+
+void AppendLowercase(std::string_view word, std::string* out) {
+  AppendLowered(word, out, [](std::string* o, char32_t lower) { AppendUtf8(o, lower); });
 }
 
 void AppendFolded(std::string_view word, std::string* out) {
   const std::size_t start = out->size();
-  for (std::size_t i = 0; i < word.size();) {
-    const auto c = static_cast<unsigned char>(word[i]);
-    if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') {
-        out->push_back(static_cast<char>(c + ('a' - 'A')));
-      } else if (c != '\'') {
-        out->push_back(static_cast<char>(c));
-      }
-      ++i;
-      continue;
-    }
-    const CodePoint cp = DecodeUtf8(word, i);
-    i += cp.length;
-    if (IsDropped(cp.value) || IsCombiningAccent(cp.value)) continue;
-    const char32_t lower = Xapian::Unicode::tolower(cp.value);
+  AppendLowered(word, out, [](std::string* o, char32_t lower) {
     const char* base = LatinBase(lower);
     if (base != nullptr && *base != '\0') {
-      out->append(base);
+      o->append(base);
     } else {
-      AppendUtf8(out, lower);
+      AppendUtf8(o, lower);
     }
-  }
+  });
   FoldDigraphs(out, start);
 }
 
