@@ -73,6 +73,11 @@ std::string L(const std::string& key) {
       {"no", {"nein", "no"}},
       {"type", {"Typ", "Type"}},
       {"year", {"Jahr", "Year"}},
+      {"last_used", {"zuletzt benutzt", "last used"}},
+      {"never", {"nie", "never"}},
+      {"state", {"Status", "State"}},
+      {"valid", {"gültig", "valid"}},
+      {"revoked", {"widerrufen", "revoked"}},
   };
   auto it = kLabels.find(key);
   if (it == kLabels.end()) return key;
@@ -328,6 +333,17 @@ void PrintContactTable(std::ostream& out, const std::vector<Contact>& contacts) 
     rows.push_back({std::to_string(c.id), c.DisplayName(),
                     archive::JoinNonEmpty({c.role, c.department}, ", "),
                     archive::JoinNonEmpty(c.emails, ", "), Phones(c.phones)});
+  }
+  PrintTable(out, rows);
+}
+
+void PrintTokenTable(std::ostream& out, const std::vector<archive::ApiToken>& tokens) {
+  std::vector<std::vector<std::string>> rows = {
+      {"ID", L("name"), L("created"), L("last_used"), L("state")}};
+  for (const auto& t : tokens) {
+    rows.push_back({std::to_string(t.id), t.name, Time(t.created_at),
+                    t.last_used_at.empty() ? L("never") : Time(t.last_used_at),
+                    t.revoked_at.empty() ? L("valid") : L("revoked") + " " + Time(t.revoked_at)});
   }
   PrintTable(out, rows);
 }

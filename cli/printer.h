@@ -16,6 +16,8 @@ namespace akte::cli {
 
 void PrintCustomerTable(std::ostream& out, const std::vector<archive::Customer>& customers);
 void PrintContactTable(std::ostream& out, const std::vector<archive::Contact>& contacts);
+// A user's API tokens: id, name, when created and last used, and state.
+void PrintTokenTable(std::ostream& out, const std::vector<archive::ApiToken>& tokens);
 void PrintFieldDefinitions(std::ostream& out,
                            const std::vector<archive::CustomFieldDefinition>& fields);
 void PrintCustomerFile(std::ostream& out, const archive::CustomerFile& file);

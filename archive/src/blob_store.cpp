@@ -21,24 +21,16 @@ namespace fs = std::filesystem;
 constexpr std::size_t kChunkSize = 256 * 1024;
 constexpr std::string_view kTempPrefix = "blob-";
 
-// Unlinks a temp file when a put fails at any step.
-class TempFileGuard {
- public:
-  explicit TempFileGuard(fs::path path) : path_(std::move(path)) {}
-  ~TempFileGuard() {
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-  void Dismiss() { path_.clear(); }
-
- private:
-  fs::path path_;
-};
-
 bool IsHex(std::string_view s) {
   for (char c : s) {
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
   }
   return true;
+}
+
+fs::path BlobPath(const fs::path& root, std::string_view sha256) {
+  return root / "blobs" / "sha256" / std::string(sha256.substr(0, 2)) /
+         std::string(sha256.substr(2, 2)) / std::string(sha256);
 }
 
 }  // namespace
@@ -105,57 +97,111 @@ Status BlobStore::RemoveOrphanedTempFiles() const {
   return Status::Ok();
 }
 
-fs::path BlobStore::PathFor(std::string_view sha256) const {
-  return root_ / "blobs" / "sha256" / std::string(sha256.substr(0, 2)) /
-         std::string(sha256.substr(2, 2)) / std::string(sha256);
-}
+fs::path BlobStore::PathFor(std::string_view sha256) const { return BlobPath(root_, sha256); }
 
-Result<BlobInfo> BlobStore::Put(const StreamReader& reader) const {
-  std::string tmp_name = (root_ / "tmp" / kTempPrefix).string() + "XXXXXX";
-  UniqueFd fd(::mkostemp(tmp_name.data(), O_CLOEXEC));
-  if (fd.get() < 0) return Status::FromErrno(errno, "create temporary file in " + tmp_name);
-  TempFileGuard guard{fs::path(tmp_name)};
-  if (::flock(fd.get(), LOCK_EX) != 0) return Status::FromErrno(errno, "lock temporary file");
-
+// The temporary file of one put. Its lock tells RemoveOrphanedTempFiles
+// that a live writer owns it; the file is unlinked (before the descriptor,
+// and so the lock, goes) unless the blob was committed.
+struct BlobWriter::State {
+  fs::path root;
+  std::uint64_t max_size = 0;
+  std::string tmp_path;
+  UniqueFd fd;
   Sha256 hasher;
-  std::vector<char> buffer(kChunkSize);
   std::uint64_t size = 0;
-  for (;;) {
-    AKTE_ASSIGN_OR_RETURN(std::size_t n, reader(std::span<char>(buffer)));
-    if (n == 0) break;
-    size += n;
-    if (size > options_.max_blob_size) {
-      return Status::TooLarge("file exceeds the maximum size of " +
-                              std::to_string(options_.max_blob_size) + " bytes");
-    }
-    hasher.Update(buffer.data(), n);
-    AKTE_RETURN_IF_ERROR(WriteAll(fd.get(), std::string_view(buffer.data(), n), "write blob"));
-  }
-  if (::fsync(fd.get()) != 0) return Status::FromErrno(errno, "fsync blob");
-  auto info = Commit(fd.get(), tmp_name, hasher.FinishHex(), size);
-  if (info.ok()) guard.Dismiss();
-  return info;
-}
+  bool done = false;  // committed, failed or abandoned: the temp file is gone
 
-Result<BlobInfo> BlobStore::Commit(int tmp_fd, const fs::path& tmp_path, const std::string& sha256,
-                                   std::uint64_t size) const {
-  const fs::path target = PathFor(sha256);
+  ~State() { Discard(); }
+  void Discard() {
+    if (!done) ::unlink(tmp_path.c_str());
+    done = true;
+    fd.Reset();
+  }
+  Result<BlobInfo> Commit();
+};
+
+Result<BlobInfo> BlobWriter::State::Commit() {
+  if (::fsync(fd.get()) != 0) return Status::FromErrno(errno, "fsync blob");
+  const std::string sha256 = hasher.FinishHex();
+  const fs::path target = BlobPath(root, sha256);
   AKTE_RETURN_IF_ERROR(CreateDirectoriesDurably(target.parent_path()));
   BlobInfo info{sha256, size, false};
   if (::access(target.c_str(), F_OK) == 0) {
     // Identical content is already stored. Refresh its time so garbage
     // collection's grace period also protects this new reference.
     ::utimensat(AT_FDCWD, target.c_str(), nullptr, 0);
-    ::unlink(tmp_path.c_str());
+    Discard();
     return info;
   }
-  if (::fchmod(tmp_fd, 0444) != 0) return Status::FromErrno(errno, "make blob read-only");
+  if (::fchmod(fd.get(), 0444) != 0) return Status::FromErrno(errno, "make blob read-only");
   if (::rename(tmp_path.c_str(), target.c_str()) != 0) {
     return Status::FromErrno(errno, "rename blob into place");
   }
+  done = true;  // the temp name is free again: never unlink it now
+  fd.Reset();
   AKTE_RETURN_IF_ERROR(FsyncDirectory(target.parent_path()));
   info.newly_stored = true;
   return info;
+}
+
+BlobWriter::BlobWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+BlobWriter::BlobWriter(BlobWriter&& other) noexcept = default;
+BlobWriter& BlobWriter::operator=(BlobWriter&& other) noexcept = default;
+BlobWriter::~BlobWriter() = default;
+
+std::uint64_t BlobWriter::size() const { return state_ ? state_->size : 0; }
+
+Status BlobWriter::Write(std::string_view bytes) {
+  if (!state_ || state_->done) {
+    return Status::FailedPrecondition("blob writer used after it finished or failed");
+  }
+  State& s = *state_;
+  if (bytes.size() > s.max_size - s.size) {
+    s.Discard();
+    return Status::TooLarge("file exceeds the maximum size of " + std::to_string(s.max_size) +
+                            " bytes");
+  }
+  s.size += bytes.size();
+  s.hasher.Update(bytes.data(), bytes.size());
+  Status written = WriteAll(s.fd.get(), bytes, "write blob");
+  if (!written.ok()) s.Discard();
+  return written;
+}
+
+Result<BlobInfo> BlobWriter::Finish() {
+  if (!state_ || state_->done) {
+    return Status::FailedPrecondition("blob writer used after it finished or failed");
+  }
+  auto info = state_->Commit();
+  if (!info.ok()) state_->Discard();
+  return info;
+}
+
+Result<BlobWriter> BlobStore::BeginPut() const {
+  auto state = std::make_unique<BlobWriter::State>();
+  state->root = root_;
+  state->max_size = options_.max_blob_size;
+  state->tmp_path = (root_ / "tmp" / kTempPrefix).string() + "XXXXXX";
+  state->fd = UniqueFd(::mkostemp(state->tmp_path.data(), O_CLOEXEC));
+  if (state->fd.get() < 0) {
+    state->done = true;  // nothing was created
+    return Status::FromErrno(errno, "create temporary file in " + (root_ / "tmp").string());
+  }
+  if (::flock(state->fd.get(), LOCK_EX) != 0) {
+    return Status::FromErrno(errno, "lock temporary file");
+  }
+  return BlobWriter(std::move(state));
+}
+
+Result<BlobInfo> BlobStore::Put(const StreamReader& reader) const {
+  AKTE_ASSIGN_OR_RETURN(BlobWriter writer, BeginPut());
+  std::vector<char> buffer(kChunkSize);
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(std::size_t n, reader(std::span<char>(buffer)));
+    if (n == 0) break;
+    AKTE_RETURN_IF_ERROR(writer.Write(std::string_view(buffer.data(), n)));
+  }
+  return writer.Finish();
 }
 
 Result<BlobInfo> BlobStore::PutFromFd(int fd) const {

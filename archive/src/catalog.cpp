@@ -1,6 +1,7 @@
 // Catalog: opening, users, settings, configurable lists, custom fields, audit,
-// change feed and integrity checks. Customers, contacts and the file's items
-// live in catalog_customers.cpp, catalog_contacts.cpp and catalog_items.cpp.
+// change feed and integrity checks. Customers, contacts, the file's items and
+// credentials live in catalog_customers.cpp, catalog_contacts.cpp,
+// catalog_items.cpp and catalog_credentials.cpp.
 #include "akte/archive/catalog.h"
 
 #include <sstream>
@@ -40,14 +41,6 @@ Result<std::vector<std::string>> ListNames(sql::Database& db, std::string_view s
   }
   return names;
 }
-
-User ReadUser(const sql::Statement& stmt) {
-  return User{stmt.Int(0),  stmt.Text(1), stmt.Text(2),
-              stmt.Text(3), stmt.Text(4), stmt.Int(5) != 0};
-}
-
-constexpr std::string_view kUserColumns =
-    "SELECT id, username, display_name, role, created_at, disabled FROM users ";
 
 }  // namespace
 
@@ -150,21 +143,22 @@ Result<User> Catalog::AddUser(const std::optional<Actor>& by, User draft) {
 
 Result<User> Catalog::FindUser(std::string_view username) {
   AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
-  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare(std::string(kUserColumns) + "WHERE username = ?"));
+  AKTE_ASSIGN_OR_RETURN(auto stmt,
+                        conn->Prepare(std::string(rows::kUserColumns) + "WHERE username = ?"));
   stmt.Bind(username);
   AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return Status::NotFound("there is no user '" + std::string(username) + "'");
-  return ReadUser(stmt);
+  return rows::ReadUser(stmt);
 }
 
 Result<std::vector<User>> Catalog::ListUsers() {
   AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
-  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare(std::string(kUserColumns) + "ORDER BY id"));
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare(std::string(rows::kUserColumns) + "ORDER BY id"));
   std::vector<User> users;
   for (;;) {
     AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
-    users.push_back(ReadUser(stmt));
+    users.push_back(rows::ReadUser(stmt));
   }
   return users;
 }
@@ -173,6 +167,46 @@ Result<Actor> Catalog::ActorFor(std::string_view username) {
   AKTE_ASSIGN_OR_RETURN(User user, FindUser(username));
   if (user.disabled) return Status::NotFound("the user '" + user.username + "' is disabled");
   return Actor{user.id, user.username};
+}
+
+Result<User> Catalog::GetUser(Id id) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  return rows::LoadUser(*conn, id);
+}
+
+Result<User> Catalog::UpdateUser(const Actor& by, const User& edited) {
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  auto& conn = tx.conn();
+  AKTE_ASSIGN_OR_RETURN(User before, rows::LoadUser(conn, edited.id));
+  User user = before;  // the username and creation time stay
+  user.display_name = edited.display_name;
+  user.role = edited.role;
+  user.disabled = edited.disabled;
+  AKTE_RETURN_IF_ERROR(ValidateUser(user));
+  {
+    AKTE_ASSIGN_OR_RETURN(
+        auto update,
+        conn.Prepare("UPDATE users SET display_name = ?, role = ?, disabled = ? WHERE id = ?"));
+    AKTE_RETURN_IF_ERROR(
+        update.Bind(user.display_name, user.role, user.disabled ? 1 : 0, user.id).Run());
+  }
+  auto enabled_admin = [](const User& u) { return u.role == kRoleAdmin && !u.disabled; };
+  if (enabled_admin(before) && !enabled_admin(user)) {
+    // Counted after the change, inside the (immediate) transaction, so that
+    // two concurrent demotions cannot both pass.
+    AKTE_ASSIGN_OR_RETURN(auto admins, conn.Prepare("SELECT count(*) FROM users WHERE role = ? "
+                                                    "AND disabled = 0"));
+    AKTE_ASSIGN_OR_RETURN(bool row, admins.Bind(kRoleAdmin).Step());
+    if (!row || admins.Int(0) == 0) {
+      return Status::FailedPrecondition("'" + user.username +
+                                        "' is the last enabled admin; make another user an "
+                                        "admin first");
+    }
+  }
+  AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, "update", "user", user.id,
+                                  nlohmann::json(before).dump(), nlohmann::json(user).dump()));
+  AKTE_RETURN_IF_ERROR(tx.Commit());
+  return user;
 }
 
 Status Catalog::SetSetting(const Actor& by, std::string_view key, std::string_view value) {

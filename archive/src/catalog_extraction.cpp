@@ -225,4 +225,29 @@ Result<int> Catalog::DocumentDepth(Id id) {
   return row ? static_cast<int>(stmt.Int(0)) : 0;
 }
 
+Result<std::vector<Document>> Catalog::ChildDocuments(Id parent_id) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(Document parent, rows::LoadDocument(*conn, parent_id));
+  (void)parent;  // NotFound for an unknown parent, not an empty list
+  AKTE_ASSIGN_OR_RETURN(
+      auto ids,
+      rows::IdsOf(*conn, "SELECT id FROM documents WHERE parent_id = ? ORDER BY id", parent_id));
+  std::vector<Document> documents;
+  for (Id id : ids) {
+    AKTE_ASSIGN_OR_RETURN(Document d, rows::LoadDocument(*conn, id));
+    documents.push_back(std::move(d));
+  }
+  return documents;
+}
+
+Result<std::int64_t> Catalog::LatestChangeOf(std::string_view entity, Id entity_id) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  // Newest first: the records people poll for were changed recently, so the
+  // scan from the end of the feed stops early.
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("SELECT seq FROM changes WHERE entity = ? AND "
+                                                 "entity_id = ? ORDER BY seq DESC LIMIT 1"));
+  AKTE_ASSIGN_OR_RETURN(bool row, stmt.Bind(entity, entity_id).Step());
+  return row ? stmt.Int(0) : 0;
+}
+
 }  // namespace akte::archive

@@ -26,6 +26,16 @@ Status CheckContact(sql::Connection& conn, std::optional<Id> contact_id, Id cust
   return Status::Ok();
 }
 
+// Keeps the author's line breaks, but not blank lines around the text.
+Status NormalizeNoteText(std::string& text) {
+  text = Trim(text);
+  if (text.empty()) return Status::InvalidArgument("a note needs some text", "text");
+  if (text.size() > kMaxNoteLength) {
+    return Status::InvalidArgument("a note is limited to 100,000 characters", "text");
+  }
+  return Status::Ok();
+}
+
 // The last path component, so a client cannot smuggle directories in.
 std::string BaseName(std::string_view filename) {
   auto slash = filename.find_last_of("/\\");
@@ -155,12 +165,7 @@ Result<std::vector<BlobReference>> Catalog::BlobReferences() {
 
 Result<Note> Catalog::AddNote(const Actor& by, Id customer_id, std::optional<Id> contact_id,
                               std::string text) {
-  // Keep the author's line breaks, but not blank lines around the text.
-  text = Trim(text);
-  if (text.empty()) return Status::InvalidArgument("a note needs some text", "text");
-  if (text.size() > kMaxNoteLength) {
-    return Status::InvalidArgument("a note is limited to 100,000 characters", "text");
-  }
+  AKTE_RETURN_IF_ERROR(NormalizeNoteText(text));
   AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
   auto& conn = tx.conn();
   AKTE_ASSIGN_OR_RETURN(Customer customer, rows::LoadCustomer(conn, customer_id));
@@ -181,6 +186,30 @@ Result<Note> Catalog::AddNote(const Actor& by, Id customer_id, std::optional<Id>
 Result<Note> Catalog::GetNote(Id id) {
   AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
   return rows::LoadNote(*conn, id);
+}
+
+Result<Note> Catalog::UpdateNote(const Actor& by, Id id, std::string text,
+                                 std::int64_t expected_version) {
+  AKTE_RETURN_IF_ERROR(NormalizeNoteText(text));
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  auto& conn = tx.conn();
+  AKTE_ASSIGN_OR_RETURN(Note before, rows::LoadNote(conn, id));
+  if (before.version != expected_version) {
+    return Status::FailedPrecondition(
+        "note " + std::to_string(id) + " was changed meanwhile (now version " +
+        std::to_string(before.version) + ", the edit was based on version " +
+        std::to_string(expected_version) + "); reload it and apply the change again");
+  }
+  {
+    AKTE_ASSIGN_OR_RETURN(auto update, conn.Prepare("UPDATE notes SET text = ?, edited_at = ?, "
+                                                    "version = version + 1 WHERE id = ?"));
+    AKTE_RETURN_IF_ERROR(update.Bind(text, Now(), id).Run());
+  }
+  AKTE_ASSIGN_OR_RETURN(Note after, rows::LoadNote(conn, id));
+  AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, "update", "note", id, nlohmann::json(before).dump(),
+                                  nlohmann::json(after).dump()));
+  AKTE_RETURN_IF_ERROR(tx.Commit());
+  return after;
 }
 
 Result<Event> Catalog::InsertEvent(sql::Connection& conn, const Actor& by, Event e) {

@@ -47,6 +47,19 @@ Result<Id> TypeId(sql::Connection& conn, std::string_view sql, std::string_view 
 
 }  // namespace
 
+User ReadUser(const sql::Statement& stmt) {
+  return User{stmt.Int(0),  stmt.Text(1), stmt.Text(2),
+              stmt.Text(3), stmt.Text(4), stmt.Int(5) != 0};
+}
+
+Result<User> LoadUser(sql::Connection& conn, Id id) {
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn.Prepare(std::string(kUserColumns) + "WHERE id = ?"));
+  stmt.Bind(id);
+  AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  AKTE_RETURN_IF_ERROR(NotFoundUnlessRow(row, "user", id));
+  return ReadUser(stmt);
+}
+
 Result<Customer> LoadCustomer(sql::Connection& conn, Id id) {
   Customer c;
   {

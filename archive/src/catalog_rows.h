@@ -13,6 +13,14 @@ namespace akte::archive::rows {
 // Which table owns a set of channels.
 enum class Owner { kCustomer, kContact };
 
+// The columns ReadUser expects, in its order; a query appends its WHERE or
+// ORDER BY. The password hash is never among them.
+inline constexpr std::string_view kUserColumns =
+    "SELECT id, username, display_name, role, created_at, disabled FROM users ";
+// The user in the first six columns of the current row (kUserColumns' order).
+User ReadUser(const sql::Statement& stmt);
+Result<User> LoadUser(sql::Connection& conn, Id id);
+
 Result<Customer> LoadCustomer(sql::Connection& conn, Id id);
 Result<Contact> LoadContact(sql::Connection& conn, Id id);
 Result<Document> LoadDocument(sql::Connection& conn, Id id);

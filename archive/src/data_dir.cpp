@@ -48,6 +48,15 @@ Result<std::unique_ptr<DataDir>> DataDir::Open(const fs::path& root, DataDirOpti
 Result<StoredDocument> DataDir::StoreDocument(const Actor& by, Document draft,
                                               const StreamReader& content) {
   AKTE_ASSIGN_OR_RETURN(BlobInfo blob, blobs_.Put(content));
+  return RecordDocument(by, std::move(draft), blob);
+}
+
+Result<StoredDocument> DataDir::RecordDocument(const Actor& by, Document draft,
+                                               const BlobInfo& blob) {
+  AKTE_RETURN_IF_ERROR(ValidateDigest(blob.sha256));
+  if (!blobs_.Contains(blob.sha256)) {
+    return Status::NotFound("blob " + blob.sha256 + " is not in the store; store its bytes first");
+  }
   if (!draft.parent_id) {
     AKTE_ASSIGN_OR_RETURN(auto existing, catalog_->FindDocument(draft.customer_id, blob.sha256));
     if (existing) return StoredDocument{std::move(*existing), true};

@@ -22,6 +22,9 @@ std::string ToJson(const Note& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const Event& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const Conditions& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const User& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const std::vector<User>& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const ApiToken& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const std::vector<ApiToken>& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const CustomFieldDefinition& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const CustomerFile& v, int indent) { return Dump(v, indent); }
 

@@ -16,6 +16,15 @@ void to_json(nlohmann::json& j, const User& u) {
        {"role", u.role}, {"created_at", u.created_at}, {"disabled", u.disabled}};
 }
 
+void to_json(nlohmann::json& j, const ApiToken& t) {
+  j = {{"id", t.id},
+       {"user_id", t.user_id},
+       {"name", t.name},
+       {"created_at", t.created_at},
+       {"last_used_at", t.last_used_at},
+       {"revoked_at", t.revoked_at}};
+}
+
 void to_json(nlohmann::json& j, const Customer& c) {
   nlohmann::json custom = nlohmann::json::object();
   for (const auto& [slot, value] : c.custom_fields) custom[std::to_string(slot)] = value;

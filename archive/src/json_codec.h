@@ -10,6 +10,7 @@ namespace akte::archive {
 
 void to_json(nlohmann::json& j, const Phone& p);
 void to_json(nlohmann::json& j, const User& u);
+void to_json(nlohmann::json& j, const ApiToken& t);
 void to_json(nlohmann::json& j, const Customer& c);
 void to_json(nlohmann::json& j, const CustomFieldDefinition& d);
 void to_json(nlohmann::json& j, const Conditions& c);

@@ -8,7 +8,7 @@ namespace {
 
 // Each migration moves the schema from version i to i + 1. Append only: a
 // released migration is never edited, so every catalog reaches the same shape.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     R"sql(
 CREATE TABLE settings(
   key TEXT PRIMARY KEY,
@@ -245,6 +245,32 @@ CREATE TABLE document_texts(
 -- decides), e.g. "no customer has the address x@y.de".
 ALTER TABLE documents ADD COLUMN inbox_reason TEXT NOT NULL DEFAULT '';
 CREATE INDEX documents_in_inbox ON documents(id) WHERE customer_id IS NULL;
+)sql",
+    // 3: credentials. A password as a self-describing scrypt string ('' when
+    // none is set); API tokens and browser sessions by the SHA-256 of their
+    // random secret, never the secret itself.
+    R"sql(
+ALTER TABLE users ADD COLUMN password_hash TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE api_tokens(
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  name TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE CHECK(length(secret_hash) = 64),
+  created_at TEXT NOT NULL,
+  last_used_at TEXT NOT NULL DEFAULT '',
+  revoked_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX api_tokens_by_user ON api_tokens(user_id);
+
+CREATE TABLE sessions(
+  secret_hash TEXT PRIMARY KEY CHECK(length(secret_hash) = 64),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_by_expiry ON sessions(expires_at);
 )sql",
 };
 

@@ -190,6 +190,74 @@ TEST_CASE("BlobStore garbage collection removes only unreferenced blobs past the
   CHECK_FALSE(store.Contains(dropped->sha256));
 }
 
+TEST_CASE("BlobWriter stores bytes pushed in pieces under the digest PutBytes gives",
+          "[archive][blob]") {
+  TempDir dir;
+  BlobStore store = OpenStore(dir);
+  std::string content;
+  for (int i = 0; i < 300'000; ++i) content.push_back(static_cast<char>(i % 251));
+  auto writer = store.BeginPut();
+  REQUIRE(writer.ok());
+  // Uneven pieces, an empty one among them, as a network delivers them.
+  std::size_t offset = 0;
+  for (std::size_t piece : {1, 0, 4095, 65536, 7, 100'000}) {
+    REQUIRE(writer->Write(std::string_view(content).substr(offset, piece)).ok());
+    offset += piece;
+  }
+  REQUIRE(writer->Write(std::string_view(content).substr(offset)).ok());
+  CHECK(writer->size() == content.size());
+  CHECK(CountFiles(dir / "tmp") == 1);
+  auto info = writer->Finish();
+  REQUIRE(info.ok());
+  CHECK(info->newly_stored);
+  CHECK(info->size == content.size());
+  CHECK(CountFiles(dir / "tmp") == 0);
+
+  auto again = store.PutBytes(content);
+  REQUIRE(again.ok());
+  CHECK(again->sha256 == info->sha256);
+  CHECK_FALSE(again->newly_stored);
+  CHECK(store.Verify(info->sha256).ok());
+  CHECK(test::ReadFile(store.PathFor(info->sha256)) == content);
+
+  auto spent = writer->Finish();
+  REQUIRE_FALSE(spent.ok());
+  CHECK(spent.status().code() == StatusCode::kFailedPrecondition);
+}
+
+TEST_CASE("BlobWriter abandoned before Finish leaves no temp file and no blob", "[archive][blob]") {
+  TempDir dir;
+  BlobStore store = OpenStore(dir);
+  {
+    auto writer = store.BeginPut();
+    REQUIRE(writer.ok());
+    REQUIRE(writer->Write("the first half of an upload that never ends").ok());
+    CHECK(CountFiles(dir / "tmp") == 1);
+    BlobWriter moved = std::move(writer).value();  // the temp file follows the move
+    CHECK(CountFiles(dir / "tmp") == 1);
+  }
+  CHECK(CountFiles(dir / "tmp") == 0);
+  CHECK(CountFiles(dir / "blobs") == 0);
+}
+
+TEST_CASE("BlobWriter past the size limit fails with TooLarge and keeps nothing",
+          "[archive][blob]") {
+  TempDir dir;
+  BlobStore store = OpenStore(dir, BlobStoreOptions{.max_blob_size = 1000});
+  auto writer = store.BeginPut();
+  REQUIRE(writer.ok());
+  REQUIRE(writer->Write(std::string(600, 'x')).ok());
+  REQUIRE(writer->Write(std::string(400, 'x')).ok());  // exactly the limit is fine
+  Status over = writer->Write("y");
+  CHECK(over.code() == StatusCode::kTooLarge);
+  CHECK_THAT(over.message(), Catch::Contains("1000 bytes"));
+  // The temp file is gone at once, not only when the writer is destroyed.
+  CHECK(CountFiles(dir / "tmp") == 0);
+  CHECK(writer->Write("z").code() == StatusCode::kFailedPrecondition);
+  CHECK_FALSE(writer->Finish().ok());
+  CHECK(CountFiles(dir / "blobs") == 0);
+}
+
 TEST_CASE("BlobStore streams a 512 MiB put in bounded memory", "[archive][blob][memory]") {
   TempDir dir;
   BlobStore store = OpenStore(dir);

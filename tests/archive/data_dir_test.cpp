@@ -91,6 +91,51 @@ TEST_CASE("DataDir upload interrupted half-way leaves no blob and no row", "[arc
   CHECK(documents->empty());
 }
 
+TEST_CASE("DataDir records a document whose blob a writer already stored", "[archive][datadir]") {
+  DirFixture f;
+  auto writer = f.dir->blobs().BeginPut();
+  REQUIRE(writer.ok());
+  REQUIRE(writer->Write("Angebot ").ok());
+  REQUIRE(writer->Write("AN-2024-0007").ok());
+  auto blob = writer->Finish();
+  REQUIRE(blob.ok());
+
+  Document draft;
+  draft.customer_id = f.customer.id;
+  draft.filename = "angebot.pdf";
+  auto recorded = f.dir->RecordDocument(f.admin, draft, *blob);
+  REQUIRE(recorded.ok());
+  CHECK_FALSE(recorded->already_stored);
+  CHECK(recorded->document.sha256 == blob->sha256);
+  CHECK(recorded->document.size == 20);
+  CHECK(recorded->document.uploaded_by == "admin");
+  CHECK(recorded->document.extraction_state == kStatePending);
+
+  // The same bytes through StoreDocument find the recorded document.
+  auto again = f.Store("Angebot AN-2024-0007", f.customer.id);
+  REQUIRE(again.ok());
+  CHECK(again->already_stored);
+  CHECK(again->document.id == recorded->document.id);
+}
+
+TEST_CASE("DataDir refuses to record a document for a blob that is not stored",
+          "[archive][datadir]") {
+  DirFixture f;
+  Document draft;
+  draft.customer_id = f.customer.id;
+  draft.filename = "fehlt.pdf";
+  BlobInfo absent{std::string(64, 'a'), 10, true};
+  auto result = f.dir->RecordDocument(f.admin, draft, absent);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.status().code() == StatusCode::kNotFound);
+  BlobInfo bogus{"../../catalog.db", 10, true};
+  CHECK(f.dir->RecordDocument(f.admin, draft, bogus).status().code() ==
+        StatusCode::kInvalidArgument);
+  auto documents = f.dir->catalog().ListDocuments(f.customer.id);
+  REQUIRE(documents.ok());
+  CHECK(documents->empty());
+}
+
 TEST_CASE("DataDir refuses a document for an unknown customer and records nothing",
           "[archive][datadir]") {
   DirFixture f;

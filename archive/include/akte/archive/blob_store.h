@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -57,8 +58,47 @@ class BlobReader {
   std::uint64_t size_ = 0;
 };
 
+// Receives one blob's bytes pushed in pieces, for sources that call back
+// with data (an HTTP body) rather than being read from. Bytes are hashed and
+// written to a locked temporary file under <root>/tmp as they arrive;
+// Finish makes the blob durable and visible. Made by BlobStore::BeginPut.
+//
+// Move-only; one thread at a time. Destroying a writer that was not
+// finished (or whose Write failed) removes its temporary file, so an
+// abandoned upload leaves nothing behind.
+class BlobWriter {
+ public:
+  BlobWriter(BlobWriter&& other) noexcept;
+  BlobWriter& operator=(BlobWriter&& other) noexcept;
+  BlobWriter(const BlobWriter&) = delete;
+  BlobWriter& operator=(const BlobWriter&) = delete;
+  ~BlobWriter();
+
+  // Appends `bytes`. Errors: TooLarge once the total would pass the store's
+  // max_blob_size (nothing of it is written), NoSpace, IoError. After an
+  // error the temporary file is already gone and every further call fails
+  // with FailedPrecondition.
+  Status Write(std::string_view bytes);
+
+  // fsyncs the file, names it by its SHA-256 and renames it into place (or
+  // drops it when identical content is already stored), fsyncing the
+  // directory. Call once; afterwards the writer is spent. Errors: NoSpace,
+  // IoError, FailedPrecondition after an earlier error or Finish.
+  Result<BlobInfo> Finish();
+
+  // Bytes written so far.
+  std::uint64_t size() const;
+
+ private:
+  friend class BlobStore;
+  struct State;
+  explicit BlobWriter(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
 struct BlobStoreOptions {
-  // Largest file accepted by Put; larger streams fail with TooLarge and leave nothing.
+  // Largest blob accepted by Put and BlobWriter; larger streams fail with
+  // TooLarge and leave nothing.
   std::uint64_t max_blob_size = std::uint64_t{4} << 30;
 };
 
@@ -67,7 +107,7 @@ struct GarbageReport {
   std::uint64_t bytes_freed = 0;
 };
 
-// Thread-safe: any number of threads may Put, Open and Verify concurrently, and
+// Thread-safe: any number of threads may Put (or BeginPut), Open and Verify concurrently, and
 // several processes may share one root.
 class BlobStore {
  public:
@@ -75,6 +115,10 @@ class BlobStore {
   // files left behind by writers that died (a crash mid-put): a live writer
   // holds a lock on its temp file, so only orphans are removed.
   static Result<BlobStore> Open(const std::filesystem::path& root, BlobStoreOptions options = {});
+
+  // Starts a blob whose bytes are pushed into the returned writer. Errors:
+  // NoSpace, IoError (the temporary file could not be made).
+  Result<BlobWriter> BeginPut() const;
 
   // Streams all bytes from `reader` into the store while hashing them. On
   // success the blob is durable (file and directory fsynced). Errors:
@@ -110,8 +154,6 @@ class BlobStore {
   BlobStore(std::filesystem::path root, BlobStoreOptions options)
       : root_(std::move(root)), options_(options) {}
   Status RemoveOrphanedTempFiles() const;
-  Result<BlobInfo> Commit(int tmp_fd, const std::filesystem::path& tmp_path,
-                          const std::string& sha256, std::uint64_t size) const;
 
   std::filesystem::path root_;
   BlobStoreOptions options_;

@@ -13,6 +13,7 @@
 // stale version, Unavailable when the database stays locked, NoSpace, IoError.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -82,6 +83,58 @@ class Catalog {
   Result<std::vector<User>> ListUsers();
   // The actor for `username`; NotFound for an unknown or disabled user.
   Result<Actor> ActorFor(std::string_view username);
+  Result<User> GetUser(Id id);
+  // Stores the display name, role and disabled flag of `edited` (found by
+  // its id; username and created_at stay). InvalidArgument for an unknown
+  // role; FailedPrecondition when it would leave no enabled admin.
+  Result<User> UpdateUser(const Actor& by, const User& edited);
+
+  // --- Credentials ---------------------------------------------------------------
+  // Passwords are stored as scrypt hashes (OpenSSL; N=2^15, r=8, p=1, 16-byte
+  // salt); token and session secrets as SHA-256 hashes (they are random, 256
+  // bits). Every check fails with Unauthenticated and one message that does
+  // not tell which part was wrong.
+  //
+  // Sets a user's password (and audits that it changed, nothing more).
+  // InvalidArgument (field "password") when it is shorter than 10 characters
+  // (code points), longer than 1024 bytes or not UTF-8. `by` is empty only
+  // for `akte init`.
+  Status SetPassword(const std::optional<Actor>& by, Id user_id, std::string_view password);
+  // The enabled user with this username and password. Unauthenticated
+  // ("wrong username or password") alike for an unknown or disabled user,
+  // one without a password and a wrong password, each after one scrypt run;
+  // Corruption when the stored hash is damaged.
+  Result<User> CheckPassword(std::string_view username, std::string_view password);
+  // A new random password of 16 characters from an alphabet without look-
+  // alikes (about 93 bits), for `akte init` and resets. Throws
+  // std::runtime_error only when the system's random source fails.
+  static std::string GeneratePassword();
+
+  // Creates a token named `name` (what it is for; 1-100 characters) for an
+  // enabled user (FailedPrecondition for a disabled one). The secret is in
+  // the result only; the catalog keeps its hash.
+  Result<IssuedToken> CreateToken(const Actor& by, Id user_id, std::string name);
+  // A user's tokens, revoked ones included, oldest first. NotFound for an
+  // unknown user.
+  Result<std::vector<ApiToken>> ListTokens(Id user_id);
+  // Revokes a token for good (a no-op when it is revoked already). NotFound
+  // for an unknown id.
+  Status RevokeToken(const Actor& by, Id token_id);
+  // The enabled user owning this unrevoked token; records its use (at most
+  // once a minute). Unauthenticated alike for an unknown or revoked token
+  // and a disabled user.
+  Result<User> UserForToken(std::string_view secret);
+
+  // Starts a session of an enabled user that ends `ttl` after its last use
+  // (sliding); removes expired sessions. The result holds the secret, which
+  // the catalog keeps only as a hash, and a CSRF token.
+  Result<Session> CreateSession(Id user_id, std::chrono::seconds ttl);
+  // The live session with this secret (its `secret` left empty), its expiry
+  // pushed to now + `ttl` (stored at most once a minute); Unauthenticated
+  // when unknown, expired, ended, or its user disabled.
+  Result<Session> TouchSession(std::string_view secret, std::chrono::seconds ttl);
+  // Ends a session; ok also when there is none with this secret.
+  Status EndSession(std::string_view secret);
 
   // --- Settings (firm-wide key/value) -----------------------------------------
   Status SetSetting(const Actor& by, std::string_view key, std::string_view value);
@@ -148,6 +201,9 @@ class Catalog {
   Result<std::optional<Document>> FindDocumentAnywhere(std::string_view sha256);
   // How deep a document sits in bundles and mails (0: filed directly).
   Result<int> DocumentDepth(Id id);
+  // The files found directly inside a document (an email's attachments, a
+  // bundle's members), in id order.
+  Result<std::vector<Document>> ChildDocuments(Id parent_id);
 
   // --- Extraction and the inbox --------------------------------------------
   // Records the outcome of extracting `document_id` and adds `children`
@@ -178,6 +234,9 @@ class Catalog {
   Result<Note> AddNote(const Actor& by, Id customer_id, std::optional<Id> contact_id,
                        std::string text);
   Result<Note> GetNote(Id id);
+  // Replaces a note's text; `expected_version` must be the stored one (else
+  // FailedPrecondition). Sets edited_at; author and created_at stay.
+  Result<Note> UpdateNote(const Actor& by, Id id, std::string text, std::int64_t expected_version);
   // Adds a history event; `draft.occurred_at` defaults to now. Author and
   // created_at come from `by` and the clock.
   Result<Event> AddEvent(const Actor& by, Event draft);
@@ -192,6 +251,9 @@ class Catalog {
   Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit);
   // The newest change's sequence number (0 when there is none).
   Result<std::int64_t> LatestChange();
+  // The sequence number of the newest change of one record (0: none): the
+  // index reflects that record once it stands at this position.
+  Result<std::int64_t> LatestChangeOf(std::string_view entity, Id entity_id);
   // Ids and versions of the searchable records of one kind ("customer",
   // "contact", "document", "note", "event") with id > `after_id`, in id
   // order, at most `limit`: for rebuilding and checking the index.

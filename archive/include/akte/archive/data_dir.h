@@ -72,6 +72,13 @@ class DataDir {
   Result<StoredDocument> StoreDocument(const Actor& by, Document draft,
                                        const StreamReader& content);
 
+  // The second half of StoreDocument, for bytes already stored (by a
+  // BlobWriter, say): records `draft` with `blob`'s digest and size, or
+  // returns the document already filed with these bytes for the same
+  // customer (or in the inbox) with already_stored set. NotFound when the
+  // blob is not in the store; the catalog's errors otherwise.
+  Result<StoredDocument> RecordDocument(const Actor& by, Document draft, const BlobInfo& blob);
+
   // Rehashes every blob, checks that every document's blob exists and that
   // every blob is referenced, and runs the catalog's own integrity checks.
   Result<FsckReport> Check();

@@ -19,7 +19,11 @@ std::string ToJson(const Document& document, int indent = -1);
 std::string ToJson(const Note& note, int indent = -1);
 std::string ToJson(const Event& event, int indent = -1);
 std::string ToJson(const Conditions& conditions, int indent = -1);
+// Users and tokens carry no password hash and no secret, so none is rendered.
 std::string ToJson(const User& user, int indent = -1);
+std::string ToJson(const std::vector<User>& users, int indent = -1);
+std::string ToJson(const ApiToken& token, int indent = -1);
+std::string ToJson(const std::vector<ApiToken>& tokens, int indent = -1);
 std::string ToJson(const CustomFieldDefinition& definition, int indent = -1);
 std::string ToJson(const CustomerFile& file, int indent = -1);
 

@@ -42,6 +42,30 @@ struct User {
   bool disabled = false;
 };
 
+// An API token of a user, for scripts (`Authorization: Bearer <secret>`).
+// Only a hash of the secret is stored; the secret is shown once, at creation.
+struct ApiToken {
+  Id id = 0;
+  Id user_id = 0;
+  std::string name;  // what it is for ("Buchhaltungs-Export")
+  std::string created_at;
+  std::string last_used_at;  // empty: never used
+  std::string revoked_at;    // empty while valid
+};
+
+struct IssuedToken {
+  ApiToken token;
+  std::string secret;  // "akte_" + 43 base64url characters; shown once
+};
+
+// A signed-in browser session. Only a hash of the secret is stored.
+struct Session {
+  std::string secret;      // the cookie value (empty when read back)
+  std::string csrf_token;  // sent back by the page with every change
+  std::string expires_at;  // UTC
+  User user;
+};
+
 // Who performs a change; recorded as author and in the audit log.
 struct Actor {
   Id user_id = 0;
