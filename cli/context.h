@@ -64,5 +64,6 @@ void AddExtractionCommands(CLI::App& app, Context& ctx);
 void AddDocImportCommand(CLI::App& doc, Context& ctx);
 void AddSearchCommands(CLI::App& app, Context& ctx);
 void AddSimilarCommand(CLI::App& doc, Context& ctx);
+void AddServeCommand(CLI::App& app, Context& ctx);
 
 }  // namespace akte::cli

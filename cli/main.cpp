@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   akte::cli::AddItemCommands(app, ctx);
   akte::cli::AddExtractionCommands(app, ctx);
   akte::cli::AddSearchCommands(app, ctx);
+  akte::cli::AddServeCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

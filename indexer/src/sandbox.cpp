@@ -67,6 +67,11 @@ Status SandboxedWorker::Start() {
     // Only async-signal-safe calls until exec.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(1);
+    // A server blocks SIGTERM/SIGINT to take them in one thread; the
+    // worker must not inherit that.
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
     dup2(request_pipe[0], STDIN_FILENO);
     dup2(answer_pipe[1], STDOUT_FILENO);
     int null = open("/dev/null", O_WRONLY);

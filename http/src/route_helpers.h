@@ -1,0 +1,83 @@
+// Small pieces the route files share.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "akte/archive/json.h"
+#include "json_input.h"
+#include "replies.h"
+#include "routing.h"
+#include "services.h"
+
+namespace akte::http {
+
+// A record in the API's JSON shape (the same as `akte … --json`).
+template <typename T>
+nlohmann::json AsJson(const T& record) {
+  return nlohmann::json::parse(archive::ToJson(record));
+}
+
+template <typename T>
+nlohmann::json AsJsonArray(const std::vector<T>& records) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& record : records) array.push_back(AsJson(record));
+  return array;
+}
+
+// One page of a list: {"items", "total", "limit", "offset"}.
+struct Page {
+  std::size_t limit = 50;
+  std::size_t offset = 0;
+};
+Result<Page> ReadPage(const Call& call, std::size_t default_limit = 50);
+
+template <typename T>
+nlohmann::json PageJson(const std::vector<T>& all, const Page& page) {
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = page.offset; i < all.size() && i < page.offset + page.limit; ++i) {
+    items.push_back(AsJson(all[i]));
+  }
+  return {{"items", items}, {"total", all.size()}, {"limit", page.limit}, {"offset", page.offset}};
+}
+
+// The edit of a versioned record (customer, contact, conditions, note): the
+// request must name the version it edited in If-Match (else 428); when that
+// is not the stored one, or becomes stale before the write, the answer is
+// 412 with the current state, and nothing changes. `apply` changes a copy
+// of the current record, `store` writes it, `reload` reads the current one.
+template <typename T, typename Apply, typename Store, typename Reload>
+Status EditVersioned(Call& call, T current, Apply apply, Store store, Reload reload) {
+  AKTE_ASSIGN_OR_RETURN(auto expected, call.IfMatchVersion());
+  if (!expected) {
+    ReplyError(call.response, 428, "precondition_required",
+               "send the ETag of the version you edited in the If-Match header", "If-Match");
+    return Status::Ok();
+  }
+  if (*expected != current.version) {
+    call.ReplyStale(AsJson(current), current.version);
+    return Status::Ok();
+  }
+  T edited = current;
+  AKTE_RETURN_IF_ERROR(apply(edited));
+  edited.version = *expected;
+  auto stored = store(edited);
+  if (!stored.ok() && stored.status().code() == StatusCode::kFailedPrecondition) {
+    AKTE_ASSIGN_OR_RETURN(T now, reload());
+    call.ReplyStale(AsJson(now), now.version);
+    return Status::Ok();
+  }
+  if (!stored.ok()) return stored.status();
+  call.services.background->Notify();
+  call.ReplyVersioned(200, AsJson(*stored), stored->version);
+  return Status::Ok();
+}
+
+// Register the routes of each resource.
+void AddCustomerRoutes(Router& router);
+void AddContactRoutes(Router& router);
+void AddItemRoutes(Router& router);
+void AddDocumentRoutes(Router& router);
+void AddSearchRoutes(Router& router);
+void AddUserRoutes(Router& router);
+
+}  // namespace akte::http

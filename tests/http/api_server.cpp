@@ -1,0 +1,75 @@
+#include "api_server.h"
+
+#include <catch2/catch.hpp>
+
+namespace akte::test {
+
+ApiServer::ApiServer(http::ServerOptions options) {
+  archive::User admin;
+  admin.username = "admin";
+  admin.display_name = "Jana Schreiber";
+  admin.role = archive::kRoleAdmin;
+  auto dir = archive::DataDir::Initialize(temp_ / "data", admin);
+  REQUIRE(dir.ok());
+  dir_ = std::move(*dir);
+  auto& catalog = dir_->catalog();
+  auto first = catalog.FindUser("admin");
+  REQUIRE(first.ok());
+  const archive::Actor by{first->id, first->username};
+  users_["admin"] = first->id;
+  for (const char* role : {archive::kRoleStaff, archive::kRoleReadOnly}) {
+    archive::User user;
+    user.username = role;
+    user.role = role;
+    auto added = catalog.AddUser(by, user);
+    REQUIRE(added.ok());
+    users_[role] = added->id;
+  }
+  for (const auto& [role, id] : users_) {
+    REQUIRE(catalog.SetPassword(by, id, kPassword).ok());
+    auto token = catalog.CreateToken(by, id, "tests");
+    REQUIRE(token.ok());
+    tokens_[role] = token->secret;
+  }
+  options.host = "127.0.0.1";
+  options.port = 0;
+  options.pipeline.worker_executable = AKTE_BINARY;
+  options.pipeline.workers = 1;
+  options.access_log = &log_;
+  auto server = http::Server::Create(*dir_, options);
+  REQUIRE(server.ok());
+  server_ = std::move(*server);
+  REQUIRE(server_->Bind().ok());
+  thread_ = std::thread([this] { (void)server_->Run(); });
+}
+
+ApiServer::~ApiServer() {
+  server_->Stop();
+  if (thread_.joinable()) thread_.join();
+  server_.reset();
+}
+
+std::string ApiServer::StopAndReadLog() {
+  server_->Stop();
+  thread_.join();
+  return log_.str();
+}
+
+httplib::Client ApiServer::Client() const {
+  httplib::Client client("127.0.0.1", server_->port());
+  client.set_read_timeout(std::chrono::seconds(30));
+  return client;
+}
+
+httplib::Headers ApiServer::As(const std::string& role) const {
+  return {{"Authorization", "Bearer " + tokens_.at(role)}};
+}
+
+archive::Id ApiServer::user_id(const std::string& role) const { return users_.at(role); }
+
+nlohmann::json Json(const httplib::Result& result) {
+  if (!result) return nullptr;
+  return nlohmann::json::parse(result->body, nullptr, false);
+}
+
+}  // namespace akte::test

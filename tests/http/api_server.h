@@ -1,0 +1,49 @@
+// A real akte HTTP server on 127.0.0.1 (a free port) over a temporary data
+// directory, with one user of each role, each holding an API token.
+#pragma once
+
+#include <httplib.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "akte/archive/data_dir.h"
+#include "akte/http/server.h"
+#include "temp_dir.h"
+
+namespace akte::test {
+
+inline constexpr const char* kPassword = "richtig-geheim-2024";
+
+class ApiServer {
+ public:
+  explicit ApiServer(http::ServerOptions options = {});
+  ~ApiServer();
+
+  httplib::Client Client() const;
+  // The Authorization header of the admin, staff or readonly user.
+  httplib::Headers As(const std::string& role) const;
+  archive::DataDir& dir() { return *dir_; }
+  http::Server& server() { return *server_; }
+  int port() const { return server_->port(); }
+  archive::Id user_id(const std::string& role) const;
+  // Stops the server (so that every request is logged) and returns the log.
+  std::string StopAndReadLog();
+
+ private:
+  TempDir temp_;
+  std::unique_ptr<archive::DataDir> dir_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  std::map<std::string, std::string> tokens_;
+  std::map<std::string, archive::Id> users_;
+  std::ostringstream log_;
+};
+
+// A JSON response body, parsed (null when the body is not JSON).
+nlohmann::json Json(const httplib::Result& result);
+
+}  // namespace akte::test

@@ -1,0 +1,247 @@
+// Logging in and out, session cookies and CSRF, API tokens, roles, login
+// throttling, and the OpenAPI document against the real routes.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "api_server.h"
+
+namespace akte::test {
+namespace {
+
+using nlohmann::json;
+
+struct Login {
+  std::string cookie;  // "akte_session=…"
+  std::string set_cookie;
+  std::string csrf;
+};
+
+Login LogIn(ApiServer& api, const std::string& username, const std::string& password) {
+  auto client = api.Client();
+  auto result =
+      client.Post("/api/v1/session", json{{"username", username}, {"password", password}}.dump(),
+                  "application/json");
+  REQUIRE(result);
+  INFO(result->body);
+  REQUIRE(result->status == 201);
+  Login login;
+  login.set_cookie = result->get_header_value("Set-Cookie");
+  login.cookie = login.set_cookie.substr(0, login.set_cookie.find(';'));
+  login.csrf = Json(result)["csrf_token"];
+  return login;
+}
+
+// A request for every route of the document, with its {…} filled in.
+std::string Concrete(std::string path) {
+  for (auto open = path.find('{'); open != std::string::npos; open = path.find('{')) {
+    path.replace(open, path.find('}', open) - open + 1, "1");
+  }
+  return path;
+}
+
+httplib::Result Send(httplib::Client& client, const std::string& method, const std::string& path,
+                     const httplib::Headers& headers, const std::string& body = "{}") {
+  if (method == "GET") return client.Get(path.c_str(), headers);
+  if (method == "POST") return client.Post(path.c_str(), headers, body, "application/json");
+  if (method == "PUT") return client.Put(path.c_str(), headers, body, "application/json");
+  if (method == "PATCH") return client.Patch(path.c_str(), headers, body, "application/json");
+  return client.Delete(path.c_str(), headers, body, "application/json");
+}
+
+}  // namespace
+
+TEST_CASE("a browser session: HttpOnly SameSite cookie, CSRF token on changes, logout", "[http]") {
+  ApiServer api;
+  Login login = LogIn(api, "staff", kPassword);
+  CHECK(login.set_cookie.find("HttpOnly") != std::string::npos);
+  CHECK(login.set_cookie.find("SameSite=Strict") != std::string::npos);
+  CHECK(login.set_cookie.find("Secure") == std::string::npos);  // plain HTTP here
+  CHECK(login.csrf.size() >= 32);
+
+  auto client = api.Client();
+  httplib::Headers cookie{{"Cookie", login.cookie}};
+  auto me = client.Get("/api/v1/session", cookie);
+  REQUIRE(me);
+  CHECK(me->status == 200);
+  CHECK(Json(me)["user"]["username"] == "staff");
+  CHECK(Json(me)["csrf_token"] == login.csrf);
+
+  const std::string customer = R"({"number":"1","company":"Gärtnerei Blum"})";
+  auto forged = client.Post("/api/v1/customers", cookie, customer, "application/json");
+  REQUIRE(forged);
+  CHECK(forged->status == 403);
+  httplib::Headers wrong = cookie;
+  wrong.emplace("X-CSRF-Token", std::string(login.csrf.size(), 'A'));
+  CHECK(client.Post("/api/v1/customers", wrong, customer, "application/json")->status == 403);
+  httplib::Headers with_token = cookie;
+  with_token.emplace("X-CSRF-Token", login.csrf);
+  CHECK(client.Post("/api/v1/customers", with_token, customer, "application/json")->status == 201);
+
+  auto out = client.Delete("/api/v1/session", with_token);
+  REQUIRE(out);
+  CHECK(out->status == 204);
+  CHECK(out->get_header_value("Set-Cookie").find("Max-Age=0") != std::string::npos);
+  auto after = client.Get("/api/v1/customers", cookie);
+  REQUIRE(after);
+  CHECK(after->status == 401);
+  CHECK(Json(after)["error"]["code"] == "unauthenticated");
+}
+
+TEST_CASE("wrong passwords get one message and are throttled per user and address", "[http]") {
+  http::ServerOptions options;
+  options.login_attempts = 3;
+  ApiServer api(options);
+  auto client = api.Client();
+  auto attempt = [&](const std::string& username, const std::string& password) {
+    auto r =
+        client.Post("/api/v1/session", json{{"username", username}, {"password", password}}.dump(),
+                    "application/json");
+    REQUIRE(r);
+    return r;
+  };
+  auto unknown = attempt("nobody", "whatever-it-is");
+  auto wrong = attempt("staff", "falsches-passwort");
+  CHECK(unknown->status == 401);
+  CHECK(wrong->status == 401);
+  CHECK(Json(unknown)["error"]["message"] == Json(wrong)["error"]["message"]);
+  attempt("staff", "noch-ein-falsches");
+  attempt("staff", "und-noch-eins-dazu");
+  // Three failures for this user: even the right password must wait now.
+  auto blocked = attempt("staff", kPassword);
+  CHECK(blocked->status == 429);
+  CHECK(std::stoi(blocked->get_header_value("Retry-After")) > 0);
+  // The address has failed four times, so other users are held up too.
+  CHECK(attempt("admin", kPassword)->status == 429);
+  CHECK(attempt("", kPassword)->status == 400);
+}
+
+TEST_CASE("API tokens authenticate scripts until they are revoked", "[http]") {
+  ApiServer api;
+  auto client = api.Client();
+  const std::string tokens = "/api/v1/users/" + std::to_string(api.user_id("readonly")) + "/tokens";
+  auto created =
+      client.Post(tokens.c_str(), api.As("readonly"), R"({"name":"Export"})", "application/json");
+  REQUIRE(created);
+  REQUIRE(created->status == 201);
+  const std::string secret = Json(created)["secret"];
+  httplib::Headers bearer{{"Authorization", "Bearer " + secret}};
+  CHECK(client.Get("/api/v1/customers", bearer)->status == 200);
+  auto listed = Json(client.Get(tokens.c_str(), api.As("readonly")));
+  CHECK(listed.dump().find(secret) == std::string::npos);  // never shown again
+
+  // Other users' tokens are out of reach for non-admins.
+  const std::string staff_tokens =
+      "/api/v1/users/" + std::to_string(api.user_id("staff")) + "/tokens";
+  CHECK(client.Get(staff_tokens.c_str(), api.As("readonly"))->status == 404);
+
+  const std::string revoke = "/api/v1/tokens/" + std::to_string(Json(created)["id"].get<int>());
+  CHECK(client.Delete(revoke.c_str(), api.As("readonly"))->status == 204);
+  auto revoked = client.Get("/api/v1/customers", bearer);
+  CHECK(revoked->status == 401);
+  CHECK(revoked->get_header_value("WWW-Authenticate").find("Bearer") != std::string::npos);
+  CHECK(client.Get("/api/v1/customers", {{"Authorization", "Basic YWRtaW46eA=="}})->status == 401);
+}
+
+TEST_CASE("users: admins add them with a one-time password, others change only their own",
+          "[http]") {
+  ApiServer api;
+  auto client = api.Client();
+  auto added = client.Post("/api/v1/users", api.As("admin"),
+                           R"({"username":"tobias","display_name":"Tobias Brandt","role":"staff"})",
+                           "application/json");
+  REQUIRE(added);
+  REQUIRE(added->status == 201);
+  const std::string initial = Json(added)["initial_password"];
+  LogIn(api, "tobias", initial);
+  CHECK(client.Post("/api/v1/users", api.As("staff"), R"({"username":"x"})", "application/json")
+            ->status == 403);
+
+  const std::string own = "/api/v1/users/" + std::to_string(api.user_id("staff")) + "/password";
+  auto without_current = client.Put(own.c_str(), api.As("staff"),
+                                    R"({"password":"ein-neues-passwort"})", "application/json");
+  CHECK(without_current->status == 400);
+  CHECK(Json(without_current)["error"]["field"] == "current_password");
+  auto changed =
+      client.Put(own.c_str(), api.As("staff"),
+                 json{{"current_password", kPassword}, {"password", "ein-neues-passwort"}}.dump(),
+                 "application/json");
+  CHECK(changed->status == 204);
+  LogIn(api, "staff", "ein-neues-passwort");
+  const std::string other = "/api/v1/users/" + std::to_string(api.user_id("admin")) + "/password";
+  CHECK(client
+            .Put(other.c_str(), api.As("staff"), R"({"password":"uebernahme-versuch"})",
+                 "application/json")
+            ->status == 404);
+  auto demote = client.Patch(("/api/v1/users/" + std::to_string(api.user_id("admin"))).c_str(),
+                             api.As("admin"), R"({"role":"staff"})", "application/json");
+  CHECK(demote->status == 409);  // the last admin stays
+}
+
+TEST_CASE("the OpenAPI document lists exactly the server's routes", "[http]") {
+  ApiServer api;
+  auto client = api.Client();
+  auto result = client.Get("/api/v1/openapi.json", api.As("readonly"));
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  json document = Json(result);
+  REQUIRE(document["openapi"].get<std::string>().rfind("3.", 0) == 0);
+  std::set<std::string> documented;
+  for (const auto& [path, operations] : document["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      std::string upper = method;
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      documented.insert(upper + " " + path + " " + operation["x-akte-access"].get<std::string>());
+    }
+  }
+  std::set<std::string> served;
+  for (const auto& route : api.server().Routes()) {
+    served.insert(route.method + " " + route.path + " " + route.access);
+  }
+  CHECK(documented == served);
+}
+
+TEST_CASE("every route answers 401 without credentials and 403 for a role below its access",
+          "[http]") {
+  ApiServer api;
+  auto client = api.Client();
+  const std::map<std::string, int> rank = {{"read", 1}, {"write", 2}, {"admin", 3}};
+  const std::map<std::string, int> role_rank = {{"readonly", 1}, {"staff", 2}, {"admin", 3}};
+  for (const auto& route : api.server().Routes()) {
+    const std::string path = Concrete(route.path);
+    INFO(route.method << " " << route.path);
+    auto anonymous = Send(client, route.method, path, {});
+    REQUIRE(anonymous);
+    if (route.access == "public") {
+      CHECK(anonymous->status != 401);
+      continue;
+    }
+    CHECK(anonymous->status == 401);
+    CHECK(Json(anonymous)["error"]["code"] == "unauthenticated");
+    for (const auto& [role, level] : role_rank) {
+      INFO(role);
+      auto result = Send(client, route.method, path, api.As(role));
+      REQUIRE(result);
+      if (level < rank.at(route.access)) {
+        CHECK(result->status == 403);
+      } else {
+        // Allowed: the route runs (whatever it makes of record 1).
+        CHECK(result->status != 401);
+        CHECK(result->status != 403);
+        CHECK(result->status < 500);
+      }
+    }
+  }
+}
+
+TEST_CASE("every request is logged with method, path, status, duration and user", "[http]") {
+  ApiServer api;
+  auto client = api.Client();
+  client.Get("/api/v1/customers", api.As("staff"));
+  client.Get("/healthz");
+  const std::string log = api.StopAndReadLog();
+  CHECK(log.find("staff GET /api/v1/customers 200 ") != std::string::npos);
+  CHECK(log.find("- GET /healthz 200 ") != std::string::npos);
+  CHECK(log.find("ms\n") != std::string::npos);
+}
+
+}  // namespace akte::test
