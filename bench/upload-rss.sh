@@ -28,7 +28,7 @@ echo "File: ${size_gib} GiB of random bytes; $(nproc) cores; $(date -u +%Y-%m-%d
 echo "| how                         | wall (s) | peak RSS (MiB) |"
 echo "|-----------------------------|----------|----------------|"
 
-/usr/bin/time -f "%e %M" -o "$work/time" "$akte" --data-dir "$work/data" doc add 1 "$work/big.bin" >/dev/null
+/usr/bin/time -f "%e %M" -o "$work/time" "$akte" --data-dir "$work/data" doc add 1 "$work/big.bin" >/dev/null 2>&1
 read -r wall rss_kib < "$work/time"
 printf '| %-27s | %8s | %14s |\n' "akte doc add (baseline)" "$wall" "$((rss_kib / 1024))"
 

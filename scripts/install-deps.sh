@@ -9,7 +9,7 @@ packages="
   libsqlite3-dev libssl-dev libarchive-dev libcsv-dev
   libxapian-dev libpoppler-cpp-dev libpugixml-dev libgmime-3.0-dev
   libuchardet-dev libmagic-dev libxml2-dev zlib1g-dev libcld2-dev wngerman
-  libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev catch2
+  libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev catch2 openssl
 "
 
 missing=""
