@@ -210,13 +210,29 @@ Result<User> Catalog::UpdateUser(const Actor& by, const User& edited) {
 }
 
 Status Catalog::SetSetting(const Actor& by, std::string_view key, std::string_view value) {
+  return UpdateSetting(by, key, value, std::nullopt).status();
+}
+
+Result<Setting> Catalog::UpdateSetting(const Actor& by, std::string_view key,
+                                       std::string_view value,
+                                       std::optional<std::int64_t> expected_version) {
   AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
   auto& conn = tx.conn();
   std::string before;
+  std::int64_t version = 0;
   {
-    AKTE_ASSIGN_OR_RETURN(auto read, conn.Prepare("SELECT value FROM settings WHERE key = ?"));
+    AKTE_ASSIGN_OR_RETURN(auto read,
+                          conn.Prepare("SELECT value, version FROM settings WHERE key = ?"));
     AKTE_ASSIGN_OR_RETURN(bool row, read.Bind(key).Step());
-    if (row) before = nlohmann::json{{std::string(key), read.Text(0)}}.dump();
+    if (row) {
+      before = nlohmann::json{{std::string(key), read.Text(0)}}.dump();
+      version = read.Int(1);
+    }
+  }
+  if (expected_version && *expected_version != version) {
+    return Status::FailedPrecondition("the setting " + std::string(key) +
+                                      " was changed meanwhile (now version " +
+                                      std::to_string(version) + ")");
   }
   {
     AKTE_ASSIGN_OR_RETURN(
@@ -226,15 +242,29 @@ Status Catalog::SetSetting(const Actor& by, std::string_view key, std::string_vi
   }
   AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, "update", "setting", 0, before,
                                   nlohmann::json{{std::string(key), std::string(value)}}.dump()));
-  return tx.Commit();
+  AKTE_RETURN_IF_ERROR(tx.Commit());
+  return Setting{std::string(key), std::string(value), version + 1};
 }
 
 Result<std::optional<std::string>> Catalog::GetSetting(std::string_view key) {
+  AKTE_ASSIGN_OR_RETURN(auto all, ListSettings());
+  for (auto& setting : all) {
+    if (setting.key == key) return std::optional<std::string>(std::move(setting.value));
+  }
+  return std::optional<std::string>();
+}
+
+Result<std::vector<Setting>> Catalog::ListSettings() {
   AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
-  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("SELECT value FROM settings WHERE key = ?"));
-  AKTE_ASSIGN_OR_RETURN(bool row, stmt.Bind(key).Step());
-  if (!row) return std::optional<std::string>();
-  return std::optional<std::string>(stmt.Text(0));
+  AKTE_ASSIGN_OR_RETURN(auto stmt,
+                        conn->Prepare("SELECT key, value, version FROM settings ORDER BY key"));
+  std::vector<Setting> settings;
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    settings.push_back(Setting{stmt.Text(0), stmt.Text(1), stmt.Int(2)});
+  }
+  return settings;
 }
 
 Result<std::vector<std::string>> Catalog::DocumentTypes() {

@@ -1,5 +1,4 @@
-// /customers, their conditions and file, custom field definitions, and the
-// configurable lists.
+// /customers, their conditions and their file.
 #include "route_helpers.h"
 
 namespace akte::http {
@@ -171,40 +170,6 @@ Status GetFile(Call& call) {
   return Status::Ok();
 }
 
-Status ListFields(Call& call) {
-  AKTE_ASSIGN_OR_RETURN(auto definitions, call.services.catalog().ListCustomFields());
-  call.Reply(200, {{"items", AsJsonArray(definitions)}});
-  return Status::Ok();
-}
-
-Status DefineField(Call& call) {
-  AKTE_ASSIGN_OR_RETURN(auto slot, call.PathId(1, "slot"));
-  if (slot > archive::kCustomFieldSlots) {
-    return Status::InvalidArgument("'slot' must be from 1 to 20", "slot");
-  }
-  AKTE_ASSIGN_OR_RETURN(auto body, call.JsonBody());
-  archive::CustomFieldDefinition definition;
-  definition.slot = static_cast<int>(slot);
-  JsonFields fields(body);
-  AKTE_RETURN_IF_ERROR(ReadFieldDefinition(fields, definition));
-  AKTE_ASSIGN_OR_RETURN(
-      auto stored, call.services.catalog().DefineCustomField(call.caller().actor(), definition));
-  call.ReplyVersioned(200, AsJson(stored), stored.version);
-  return Status::Ok();
-}
-
-Status ListDocumentTypes(Call& call) {
-  AKTE_ASSIGN_OR_RETURN(auto types, call.services.catalog().DocumentTypes());
-  call.Reply(200, {{"items", types}});
-  return Status::Ok();
-}
-
-Status ListEventTypes(Call& call) {
-  AKTE_ASSIGN_OR_RETURN(auto types, call.services.catalog().EventTypes());
-  call.Reply(200, {{"items", types}});
-  return Status::Ok();
-}
-
 }  // namespace
 
 void AddCustomerRoutes(Router& router) {
@@ -216,10 +181,6 @@ void AddCustomerRoutes(Router& router) {
   router.Add("GET", "/api/v1/customers/{id}/conditions", Access::kRead, GetConditions);
   router.Add("PUT", "/api/v1/customers/{id}/conditions", Access::kWrite, PutConditions);
   router.Add("GET", "/api/v1/customers/{id}/file", Access::kRead, GetFile);
-  router.Add("GET", "/api/v1/fields", Access::kRead, ListFields);
-  router.Add("PUT", "/api/v1/fields/{slot}", Access::kAdmin, DefineField);
-  router.Add("GET", "/api/v1/document-types", Access::kRead, ListDocumentTypes);
-  router.Add("GET", "/api/v1/event-types", Access::kRead, ListEventTypes);
 }
 
 }  // namespace akte::http

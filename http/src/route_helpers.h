@@ -78,6 +78,7 @@ void AddContactRoutes(Router& router);
 void AddItemRoutes(Router& router);
 void AddDocumentRoutes(Router& router);
 void AddSearchRoutes(Router& router);
+void AddSettingsRoutes(Router& router);
 void AddUserRoutes(Router& router);
 
 }  // namespace akte::http

@@ -126,6 +126,7 @@ void Server::Impl::Configure() {
   AddItemRoutes(router);
   AddDocumentRoutes(router);
   AddSearchRoutes(router);
+  AddSettingsRoutes(router);
   AddUserRoutes(router);
 }
 

@@ -234,4 +234,33 @@ TEST_CASE("contacts, conditions, notes and events belong to their customer and i
   RequireError(client.Get((base + "/file?kind=invoice").c_str(), api.As("readonly")), 400, "kind");
 }
 
+TEST_CASE("settings carry a version and only admins change them", "[http]") {
+  ApiServer api;
+  auto client = api.Client();
+  const char* path = "/api/v1/settings/extract.cpu_seconds";
+  RequireError(client.Get(path, api.As("readonly")), 404, "");
+  CHECK(client.Put(path, api.As("staff"), R"({"value":"30"})", "application/json")->status == 403);
+  RequireError(client.Put(path, api.As("admin"), R"({"value":"-4"})", "application/json"), 400,
+               "extract.cpu_seconds");
+  auto created = client.Put(path, api.As("admin"), R"({"value":"30"})", "application/json");
+  REQUIRE(created);
+  CHECK(created->status == 201);
+  CHECK(created->get_header_value("ETag") == "\"1\"");
+  RequireError(client.Put(path, api.As("admin"), R"({"value":"40"})", "application/json"), 428,
+               "If-Match");
+  auto changed = client.Put(path, With(api.As("admin"), "If-Match", "\"1\""), R"({"value":"40"})",
+                            "application/json");
+  CHECK(changed->status == 200);
+  auto stale = client.Put(path, With(api.As("admin"), "If-Match", "\"1\""), R"({"value":"50"})",
+                          "application/json");
+  REQUIRE(stale);
+  CHECK(stale->status == 412);
+  CHECK(Json(stale)["current"]["value"] == "40");
+  auto listed = Json(client.Get("/api/v1/settings", api.As("readonly")));
+  REQUIRE(listed["items"].size() == 1);
+  CHECK(listed["items"][0]["value"] == "40");
+  RequireError(client.Get("/api/v1/settings/Bad%20Key", api.As("admin")), 400, "key");
+  RequireError(client.Get("/api/v1/settings/..%2Fcatalog.db", api.As("admin")), 404, "");
+}
+
 }  // namespace akte::test

@@ -138,7 +138,12 @@ class Catalog {
 
   // --- Settings (firm-wide key/value) -----------------------------------------
   Status SetSetting(const Actor& by, std::string_view key, std::string_view value);
+  // Sets a setting only if it still has `expected_version` (0: not set
+  // yet); FailedPrecondition otherwise, and nothing changes.
+  Result<Setting> UpdateSetting(const Actor& by, std::string_view key, std::string_view value,
+                                std::optional<std::int64_t> expected_version);
   Result<std::optional<std::string>> GetSetting(std::string_view key);
+  Result<std::vector<Setting>> ListSettings();  // by key
 
   // --- Configurable lists ------------------------------------------------------
   Result<std::vector<std::string>> DocumentTypes();  // active types, in order

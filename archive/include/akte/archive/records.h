@@ -100,6 +100,13 @@ struct Customer {
   std::string DisplayName() const;
 };
 
+// A firm-wide setting ("firm.email_addresses", "extract.cpu_seconds", ...).
+struct Setting {
+  std::string key;
+  std::string value;
+  std::int64_t version = 0;
+};
+
 struct CustomFieldDefinition {
   int slot = 0;  // 1..20
   std::string label;

@@ -1,0 +1,128 @@
+// Firm-wide settings, custom field definitions and the configurable lists.
+#include "akte/indexer/limits.h"
+#include "route_helpers.h"
+
+namespace akte::http {
+namespace {
+
+nlohmann::json SettingJson(const archive::Setting& setting) {
+  return {{"key", setting.key}, {"value", setting.value}, {"version", setting.version}};
+}
+
+// Setting names are dotted lowercase words ("firm.email_addresses").
+Result<std::string> SettingKey(const Call& call) {
+  std::string key = call.PathText(1);
+  const bool valid =
+      !key.empty() && key.size() <= 100 &&
+      key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._") == std::string::npos;
+  if (!valid) {
+    return Status::InvalidArgument("a setting name has lowercase letters, digits, '.' and '_'",
+                                   "key");
+  }
+  return key;
+}
+
+Result<std::optional<archive::Setting>> FindSetting(archive::Catalog& catalog,
+                                                    const std::string& key) {
+  AKTE_ASSIGN_OR_RETURN(auto settings, catalog.ListSettings());
+  for (auto& setting : settings) {
+    if (setting.key == key) return std::optional<archive::Setting>(std::move(setting));
+  }
+  return std::optional<archive::Setting>();
+}
+
+Status ListSettings(Call& call) {
+  AKTE_ASSIGN_OR_RETURN(auto settings, call.services.catalog().ListSettings());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& setting : settings) items.push_back(SettingJson(setting));
+  call.Reply(200, {{"items", items}});
+  return Status::Ok();
+}
+
+Status GetSetting(Call& call) {
+  AKTE_ASSIGN_OR_RETURN(std::string key, SettingKey(call));
+  AKTE_ASSIGN_OR_RETURN(auto setting, FindSetting(call.services.catalog(), key));
+  if (!setting) return Status::NotFound("the setting " + key + " is not set");
+  call.ReplyVersioned(200, SettingJson(*setting), setting->version);
+  return Status::Ok();
+}
+
+// Sets a setting: a new one without If-Match, an existing one with the
+// version it was read at.
+Status PutSetting(Call& call) {
+  AKTE_ASSIGN_OR_RETURN(std::string key, SettingKey(call));
+  AKTE_ASSIGN_OR_RETURN(auto body, call.JsonBody());
+  JsonFields fields(body);
+  fields.Ignore("key");
+  fields.Ignore("version");
+  std::string value;
+  AKTE_RETURN_IF_ERROR(fields.Text("value", value));
+  AKTE_RETURN_IF_ERROR(fields.RejectUnknown());
+  AKTE_RETURN_IF_ERROR(indexer::CheckLimitSetting(key, value));
+  AKTE_ASSIGN_OR_RETURN(auto expected, call.IfMatchVersion());
+  auto& catalog = call.services.catalog();
+  AKTE_ASSIGN_OR_RETURN(auto current, FindSetting(catalog, key));
+  if (current && !expected) {
+    ReplyError(call.response, 428, "precondition_required",
+               "send the ETag of the version you edited in the If-Match header", "If-Match");
+    return Status::Ok();
+  }
+  auto stored = catalog.UpdateSetting(call.caller().actor(), key, value, expected.value_or(0));
+  if (!stored.ok() && stored.status().code() == StatusCode::kFailedPrecondition) {
+    AKTE_ASSIGN_OR_RETURN(auto now, FindSetting(catalog, key));
+    if (!now) return stored.status();
+    call.ReplyStale(SettingJson(*now), now->version);
+    return Status::Ok();
+  }
+  if (!stored.ok()) return stored.status();
+  call.ReplyVersioned(current ? 200 : 201, SettingJson(*stored), stored->version);
+  return Status::Ok();
+}
+
+Status ListFields(Call& call) {
+  AKTE_ASSIGN_OR_RETURN(auto definitions, call.services.catalog().ListCustomFields());
+  call.Reply(200, {{"items", AsJsonArray(definitions)}});
+  return Status::Ok();
+}
+
+Status DefineField(Call& call) {
+  AKTE_ASSIGN_OR_RETURN(auto slot, call.PathId(1, "slot"));
+  if (slot > archive::kCustomFieldSlots) {
+    return Status::InvalidArgument("'slot' must be from 1 to 20", "slot");
+  }
+  AKTE_ASSIGN_OR_RETURN(auto body, call.JsonBody());
+  archive::CustomFieldDefinition definition;
+  definition.slot = static_cast<int>(slot);
+  JsonFields fields(body);
+  AKTE_RETURN_IF_ERROR(ReadFieldDefinition(fields, definition));
+  AKTE_ASSIGN_OR_RETURN(
+      auto stored, call.services.catalog().DefineCustomField(call.caller().actor(), definition));
+  call.ReplyVersioned(200, AsJson(stored), stored.version);
+  return Status::Ok();
+}
+
+Status ListDocumentTypes(Call& call) {
+  AKTE_ASSIGN_OR_RETURN(auto types, call.services.catalog().DocumentTypes());
+  call.Reply(200, {{"items", types}});
+  return Status::Ok();
+}
+
+Status ListEventTypes(Call& call) {
+  AKTE_ASSIGN_OR_RETURN(auto types, call.services.catalog().EventTypes());
+  call.Reply(200, {{"items", types}});
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddSettingsRoutes(Router& router) {
+  router.Add("GET", "/api/v1/settings", Access::kRead, ListSettings);
+  router.Add("GET", "/api/v1/settings/{key}", Access::kRead, GetSetting);
+  router.Add("PUT", "/api/v1/settings/{key}", Access::kAdmin, PutSetting);
+  router.Add("GET", "/api/v1/fields", Access::kRead, ListFields);
+  router.Add("PUT", "/api/v1/fields/{slot}", Access::kAdmin, DefineField);
+  router.Add("GET", "/api/v1/document-types", Access::kRead, ListDocumentTypes);
+  router.Add("GET", "/api/v1/event-types", Access::kRead, ListEventTypes);
+}
+
+}  // namespace akte::http
