@@ -186,10 +186,19 @@ void AddUserCommands(CLI::App& app, Context& ctx) {
   add->add_option("--name", user->display_name, "Full name");
   add->add_option("--role", user->role, "admin, staff or readonly")
       ->check(CLI::IsMember({"admin", "staff", "readonly"}));
+  // Like `init`, a new user gets a one-time password to sign in with.
   OnRunAs(add, ctx, [user](DataDir& dir, const archive::Actor& actor) {
     auto created = dir.catalog().AddUser(actor, *user);
     if (!created.ok()) return Fail(created.status());
-    std::cout << "Added user '" << created->username << "' (" << created->role << ").\n";
+    const std::string password = archive::Catalog::GeneratePassword();
+    if (Status set = dir.catalog().SetPassword(actor, created->id, password); !set.ok()) {
+      return Fail(set.WithContext("added '" + created->username +
+                                  "', but not a password (set one with `akte user passwd " +
+                                  created->username + " --generate`)"));
+    }
+    std::cout << "Added user '" << created->username << "' (" << created->role << ").\n"
+              << "Initial password for '" << created->username << "': " << password
+              << " — change it with `akte user passwd " << created->username << "`\n";
     return kExitOk;
   });
   auto* list = group->add_subcommand("list", "List users");

@@ -40,6 +40,15 @@ TEST_CASE("akte init prints a one-time password that signs the admin in", "[cli]
   CHECK_FALSE(catalog->CheckPassword("jana", password + "x").ok());
 }
 
+TEST_CASE("akte user add prints a one-time password for the new user", "[cli][credentials]") {
+  InitializedAkte akte;
+  auto r = akte.Ok({"user", "add", "tobias", "--role", "staff"});
+  const std::string password = After(r.out, "Initial password for 'tobias': ", " ");
+  auto user = OpenCatalog(akte)->CheckPassword("tobias", password);
+  REQUIRE(user.ok());
+  CHECK(user->role == "staff");
+}
+
 TEST_CASE("akte user passwd reads the password from stdin or generates one", "[cli][credentials]") {
   InitializedAkte akte;
   akte.Ok({"user", "add", "tobias", "--role", "staff"});
