@@ -250,4 +250,17 @@ Result<std::int64_t> Catalog::LatestChangeOf(std::string_view entity, Id entity_
   return row ? stmt.Int(0) : 0;
 }
 
+Result<std::map<std::string, std::int64_t>> Catalog::CountDocumentsByState() {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare("SELECT extraction_state, count(*) FROM "
+                                                 "documents GROUP BY extraction_state"));
+  std::map<std::string, std::int64_t> counts;
+  for (;;) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    counts[stmt.Text(0)] = stmt.Int(1);
+  }
+  return counts;
+}
+
 }  // namespace akte::archive

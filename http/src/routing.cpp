@@ -31,6 +31,13 @@ Result<std::int64_t> ParseInteger(std::string_view text, const std::string& name
 
 }  // namespace
 
+namespace {
+thread_local std::string current_route;
+}  // namespace
+
+const std::string& CurrentRoute() { return current_route; }
+void ForgetCurrentRoute() { current_route.clear(); }
+
 std::string VersionTag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
 Result<archive::Id> Call::PathId(std::size_t i, const std::string& name) const {
@@ -125,15 +132,18 @@ void Router::Add(const std::string& method, const std::string& path, Access acce
   static constexpr const char* kAccessNames[] = {"public", "read", "write", "admin"};
   routes_.push_back({method, path, kAccessNames[static_cast<int>(access)]});
   const std::string pattern = PatternFor(path);
-  auto plain = [this, access, handler](const httplib::Request& request,
-                                       httplib::Response& response) {
+  const std::string route = method + " " + path;
+  auto plain = [this, access, handler, route](const httplib::Request& request,
+                                              httplib::Response& response) {
+    current_route = route;
     Handle(request, response, nullptr, access, handler);
   };
   // Bodies are read by the handlers themselves, with a limit that fits the
   // route (1 MiB of JSON, or the upload limit streamed to disk).
-  auto streaming = [this, access, handler](const httplib::Request& request,
-                                           httplib::Response& response,
-                                           const httplib::ContentReader& content) {
+  auto streaming = [this, access, handler, route](const httplib::Request& request,
+                                                  httplib::Response& response,
+                                                  const httplib::ContentReader& content) {
+    current_route = route;
     bool consumed = false;
     httplib::ContentReader tracked(
         [&](httplib::ContentReceiver receiver) {

@@ -98,6 +98,11 @@ class Router {
   std::vector<RouteInfo> routes_;
 };
 
+// The template of the route that handles the current request ("GET
+// /api/v1/customers/{id}"); empty when none matched. Per request thread.
+const std::string& CurrentRoute();
+void ForgetCurrentRoute();
+
 // The ETag of a record version.
 std::string VersionTag(std::int64_t version);
 

@@ -1,5 +1,6 @@
 #include "akte/http/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -25,6 +26,25 @@ thread_local SteadyClock::time_point request_started;
 
 Status HealthCheck(Call& call) {
   call.Reply(200, {{"status", "ok"}});
+  return Status::Ok();
+}
+
+// Prometheus text format: the request series, the documents in each
+// extraction state and the index writer's backlog.
+Status PrometheusMetrics(Call& call) {
+  auto& catalog = call.services.catalog();
+  AKTE_ASSIGN_OR_RETURN(auto states, catalog.CountDocumentsByState());
+  AKTE_ASSIGN_OR_RETURN(std::int64_t latest, catalog.LatestChange());
+  const std::int64_t indexed = call.services.background->IndexedSeq();
+  Metrics::Gauge documents{"akte_documents", "Documents by extraction state.", {}};
+  for (const auto& [state, count] : states) {
+    documents.values.emplace_back("state=\"" + state + "\"", static_cast<double>(count));
+  }
+  Metrics::Gauge queue{"akte_index_queue_length",
+                       "Catalog changes the search index has yet to take in.",
+                       {{"", static_cast<double>(std::max<std::int64_t>(latest - indexed, 0))}}};
+  call.response.set_content(call.services.metrics.Render({documents, queue}),
+                            "text/plain; version=0.0.4; charset=utf-8");
   return Status::Ok();
 }
 
@@ -72,6 +92,7 @@ void Server::Impl::Configure() {
   http->set_write_timeout(std::chrono::seconds(30));
   http->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     request_started = SteadyClock::now();
+    ForgetCurrentRoute();
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Answers httplib produces itself (no such route, body too large,
@@ -104,22 +125,23 @@ void Server::Impl::Configure() {
         }
         ReplyError(response, Status::Internal("exception: " + what), options.access_log);
       });
-  if (options.access_log) {
-    http->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-      const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() -
-                                                                                request_started)
-                              .count();
-      std::string user = response.get_header_value("X-Akte-User");
-      std::lock_guard lock(log_mutex);
-      *options.access_log << FormatUtc(std::chrono::system_clock::now()) << " "
-                          << request.remote_addr << " " << (user.empty() ? "-" : user) << " "
-                          << request.method << " " << request.path << " " << response.status << " "
-                          << micros / 1000 << "." << (micros % 1000) / 100 << "ms\n";
-    });
-  }
+  http->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+    const auto elapsed = SteadyClock::now() - request_started;
+    const std::string& route = CurrentRoute();
+    services.metrics.Record(route.empty() ? "unmatched" : route, response.status, elapsed);
+    if (!options.access_log) return;
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count();
+    std::string user = response.get_header_value("X-Akte-User");
+    std::lock_guard lock(log_mutex);
+    *options.access_log << FormatUtc(std::chrono::system_clock::now()) << " " << request.remote_addr
+                        << " " << (user.empty() ? "-" : user) << " " << request.method << " "
+                        << request.path << " " << response.status << " " << micros / 1000 << "."
+                        << (micros % 1000) / 100 << "ms\n";
+  });
 
   router.Add("GET", "/healthz", Access::kPublic, HealthCheck);
   router.Add("GET", "/api/v1/openapi.json", Access::kRead, OpenApi);
+  router.Add("GET", "/metrics", Access::kRead, PrometheusMetrics);
   AddSessionRoutes(router);
   AddCustomerRoutes(router);
   AddContactRoutes(router);

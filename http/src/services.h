@@ -9,6 +9,7 @@
 #include "akte/http/server.h"
 #include "background.h"
 #include "login_throttle.h"
+#include "metrics.h"
 #include "searcher_pool.h"
 
 namespace akte::http {
@@ -31,6 +32,7 @@ class Services {
   std::unique_ptr<Background> background;
   SearcherPool searchers;
   LoginThrottle throttle;
+  Metrics metrics;
 };
 
 }  // namespace akte::http

@@ -296,4 +296,37 @@ TEST_CASE("every request is logged with method, path, status, duration and user"
   CHECK(log.find("ms\n") != std::string::npos);
 }
 
+TEST_CASE("/metrics counts requests by route and status, with latencies and backlogs", "[http]") {
+  ApiServer api;
+  SeedRecordOne(api);
+  auto client = api.Client();
+  client.Get("/api/v1/customers/1", api.As("staff"));
+  client.Get("/api/v1/customers/2", api.As("staff"));
+  client.Get("/api/v1/customers/3", api.As("staff"));
+  client.Get("/nowhere", api.As("staff"));
+  CHECK(client.Get("/metrics")->status == 401);
+  auto result = client.Get("/metrics", api.As("readonly"));
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  CHECK(result->get_header_value("Content-Type").rfind("text/plain; version=0.0.4", 0) == 0);
+  const std::string& text = result->body;
+  INFO(text);
+  // Ids do not make series of their own: one per route template.
+  CHECK(text.find(
+            "akte_http_requests_total{route=\"GET /api/v1/customers/{id}\",status=\"200\"} 1\n") !=
+        std::string::npos);
+  CHECK(text.find(
+            "akte_http_requests_total{route=\"GET /api/v1/customers/{id}\",status=\"404\"} 2\n") !=
+        std::string::npos);
+  CHECK(text.find("akte_http_requests_total{route=\"unmatched\",status=\"404\"} 1\n") !=
+        std::string::npos);
+  CHECK(text.find(
+            "akte_http_request_duration_seconds_count{route=\"GET /api/v1/customers/{id}\"} 3\n") !=
+        std::string::npos);
+  CHECK(text.find("akte_http_request_duration_seconds_bucket{route=\"GET "
+                  "/api/v1/customers/{id}\",le=\"+Inf\"} 3\n") != std::string::npos);
+  CHECK(text.find("akte_documents{state=\"extracted\"} 1\n") != std::string::npos);
+  CHECK(text.find("akte_index_queue_length ") != std::string::npos);
+}
+
 }  // namespace akte::test

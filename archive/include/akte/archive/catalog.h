@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -223,6 +224,8 @@ class Catalog {
   Result<std::optional<StoredText>> GetText(Id document_id);
   // Ids of documents in `state`, oldest first, at most `limit`.
   Result<std::vector<Id>> DocumentsInState(std::string_view state, int limit);
+  // How many documents are in each extraction state.
+  Result<std::map<std::string, std::int64_t>> CountDocumentsByState();
   // Puts every failed document back to pending; returns how many.
   Result<int> ResetFailed(const Actor& by);
   // Top-level documents waiting for a person to choose their customer.
