@@ -89,15 +89,17 @@ Status SandboxedWorker::Start() {
   return Status::Ok();
 }
 
-void SandboxedWorker::Stop() {
+int SandboxedWorker::Stop() {
   if (to_worker_ >= 0) close(to_worker_);
   if (from_worker_ >= 0) close(from_worker_);
   to_worker_ = from_worker_ = -1;
+  int status = 0;
   if (pid_ > 0) {
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
+    kill(pid_, SIGKILL);  // a worker that already ended keeps its own status
+    waitpid(pid_, &status, 0);
   }
   pid_ = -1;
+  return status;
 }
 
 std::string SandboxedWorker::DescribeEnd(int status, const ExtractionLimits& limits) const {
@@ -134,9 +136,12 @@ Extraction SandboxedWorker::Exchange(const WorkerRequest& request, bool& quit) {
   }
   ++requests_served_;
   if (!WriteAll(to_worker_, EncodeRequest(request) + "\n")) {
-    Stop();
+    // Usually the worker is already gone (it could not even start): say why.
+    const int status = Stop();
     quit = true;
-    return Failed("cannot talk to the extraction worker");
+    const bool killed_by_us = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+    return Failed(killed_by_us ? "cannot talk to the extraction worker"
+                               : DescribeEnd(status, request.limits));
   }
 
   const auto deadline = Clock::now() + std::chrono::seconds(request.limits.wall_seconds);

@@ -38,7 +38,8 @@ class SandboxedWorker {
 
  private:
   Status Start();
-  void Stop();
+  // Ends the worker (if still running) and returns its wait status.
+  int Stop();
   // One attempt: sends `request`, waits for the answer. Sets `quit` when the
   // worker ended normally without answering (it had already been told to
   // stop, or died between requests), which deserves one retry.
