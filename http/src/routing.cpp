@@ -32,11 +32,10 @@ Result<std::int64_t> ParseInteger(std::string_view text, const std::string& name
 }  // namespace
 
 namespace {
-thread_local std::string current_route;
+thread_local RequestNotes current_request;
 }  // namespace
 
-const std::string& CurrentRoute() { return current_route; }
-void ForgetCurrentRoute() { current_route.clear(); }
+RequestNotes& CurrentRequest() { return current_request; }
 
 std::string VersionTag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
@@ -135,7 +134,7 @@ void Router::Add(const std::string& method, const std::string& path, Access acce
   const std::string route = method + " " + path;
   auto plain = [this, access, handler, route](const httplib::Request& request,
                                               httplib::Response& response) {
-    current_route = route;
+    current_request.route = route;
     Handle(request, response, nullptr, access, handler);
   };
   // Bodies are read by the handlers themselves, with a limit that fits the
@@ -143,7 +142,7 @@ void Router::Add(const std::string& method, const std::string& path, Access acce
   auto streaming = [this, access, handler, route](const httplib::Request& request,
                                                   httplib::Response& response,
                                                   const httplib::ContentReader& content) {
-    current_route = route;
+    current_request.route = route;
     bool consumed = false;
     httplib::ContentReader tracked(
         [&](httplib::ContentReceiver receiver) {
@@ -196,8 +195,7 @@ void Router::Handle(const httplib::Request& request, httplib::Response& response
       return;
     }
   }
-  // For the access log (written after the handler, from the response).
-  if (caller) response.set_header("X-Akte-User", caller->user.username);
+  if (caller) current_request.user = caller->user.username;
   Call call(services_, request, response, content, std::move(caller));
   Status status;
   try {

@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -98,10 +99,16 @@ class Router {
   std::vector<RouteInfo> routes_;
 };
 
-// The template of the route that handles the current request ("GET
-// /api/v1/customers/{id}"); empty when none matched. Per request thread.
-const std::string& CurrentRoute();
-void ForgetCurrentRoute();
+// What the access log and the metrics need of the current request: when
+// it started, the template of the route that handled it ("GET /api/v1/customers/{id}",
+// empty when none matched) and the user who made it (empty: nobody signed
+// in). Kept per request thread: httplib serves a request on one thread.
+struct RequestNotes {
+  std::chrono::steady_clock::time_point started;
+  std::string route;
+  std::string user;
+};
+RequestNotes& CurrentRequest();
 
 // The ETag of a record version.
 std::string VersionTag(std::int64_t version);

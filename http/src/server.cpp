@@ -18,12 +18,6 @@ extern const std::string_view kOpenApiDocument;
 
 namespace {
 
-using SteadyClock = std::chrono::steady_clock;
-
-// When the current request started, for the access log (httplib handles a
-// request on one thread from routing to logging).
-thread_local SteadyClock::time_point request_started;
-
 Status HealthCheck(Call& call) {
   call.Reply(200, {{"status", "ok"}});
   return Status::Ok();
@@ -91,8 +85,7 @@ void Server::Impl::Configure() {
   http->set_read_timeout(std::chrono::seconds(30));
   http->set_write_timeout(std::chrono::seconds(30));
   http->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    request_started = SteadyClock::now();
-    ForgetCurrentRoute();
+    CurrentRequest() = {std::chrono::steady_clock::now(), {}, {}};
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Answers httplib produces itself (no such route, body too large,
@@ -126,12 +119,13 @@ void Server::Impl::Configure() {
         ReplyError(response, Status::Internal("exception: " + what), options.access_log);
       });
   http->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    const auto elapsed = SteadyClock::now() - request_started;
-    const std::string& route = CurrentRoute();
+    const RequestNotes& notes = CurrentRequest();
+    const auto elapsed = std::chrono::steady_clock::now() - notes.started;
+    const std::string& route = notes.route;
     services.metrics.Record(route.empty() ? "unmatched" : route, response.status, elapsed);
     if (!options.access_log) return;
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count();
-    std::string user = response.get_header_value("X-Akte-User");
+    const std::string& user = notes.user;
     std::lock_guard lock(log_mutex);
     *options.access_log << FormatUtc(std::chrono::system_clock::now()) << " " << request.remote_addr
                         << " " << (user.empty() ? "-" : user) << " " << request.method << " "
