@@ -45,16 +45,14 @@ Status CreateCustomer(Call& call) {
   AKTE_RETURN_IF_ERROR(ReadCustomer(fields, draft));
   AKTE_ASSIGN_OR_RETURN(Customer created,
                         call.services.catalog().CreateCustomer(call.caller().actor(), draft));
-  call.services.background->Notify();
-  call.response.set_header("Location", "/api/v1/customers/" + std::to_string(created.id));
-  call.ReplyVersioned(201, AsJson(created), created.version);
+  ReplyCreated(call, "customers", created);
   return Status::Ok();
 }
 
 Status GetCustomer(Call& call) {
   AKTE_ASSIGN_OR_RETURN(auto id, call.PathId(1));
   AKTE_ASSIGN_OR_RETURN(Customer customer, call.services.catalog().GetCustomer(id));
-  call.ReplyVersioned(200, AsJson(customer), customer.version);
+  ReplyRecord(call, customer);
   return Status::Ok();
 }
 
@@ -93,7 +91,7 @@ Status GetConditions(Call& call) {
   if (!conditions) {
     return Status::NotFound("customer " + customer.number + " has no conditions yet");
   }
-  call.ReplyVersioned(200, AsJson(*conditions), conditions->version);
+  ReplyRecord(call, *conditions);
   return Status::Ok();
 }
 
@@ -123,7 +121,7 @@ Status PutConditions(Call& call) {
   AKTE_RETURN_IF_ERROR(apply(draft));
   draft.version = 0;
   AKTE_ASSIGN_OR_RETURN(auto created, store(draft));
-  call.ReplyVersioned(201, AsJson(created), created.version);
+  ReplyRecord(call, created, 201);
   return Status::Ok();
 }
 

@@ -23,16 +23,14 @@ Status CreateContact(Call& call) {
   draft.customer_id = customer_id;
   AKTE_ASSIGN_OR_RETURN(Contact created,
                         call.services.catalog().CreateContact(call.caller().actor(), draft));
-  call.services.background->Notify();
-  call.response.set_header("Location", "/api/v1/contacts/" + std::to_string(created.id));
-  call.ReplyVersioned(201, AsJson(created), created.version);
+  ReplyCreated(call, "contacts", created);
   return Status::Ok();
 }
 
 Status GetContact(Call& call) {
   AKTE_ASSIGN_OR_RETURN(auto id, call.PathId(1));
   AKTE_ASSIGN_OR_RETURN(Contact contact, call.services.catalog().GetContact(id));
-  call.ReplyVersioned(200, AsJson(contact), contact.version);
+  ReplyRecord(call, contact);
   return Status::Ok();
 }
 
@@ -72,16 +70,14 @@ Status CreateNote(Call& call) {
   AKTE_ASSIGN_OR_RETURN(
       Note note, call.services.catalog().AddNote(call.caller().actor(), customer_id, contact_id,
                                                  std::move(text)));
-  call.services.background->Notify();
-  call.response.set_header("Location", "/api/v1/notes/" + std::to_string(note.id));
-  call.ReplyVersioned(201, AsJson(note), note.version);
+  ReplyCreated(call, "notes", note);
   return Status::Ok();
 }
 
 Status GetNote(Call& call) {
   AKTE_ASSIGN_OR_RETURN(auto id, call.PathId(1));
   AKTE_ASSIGN_OR_RETURN(Note note, call.services.catalog().GetNote(id));
-  call.ReplyVersioned(200, AsJson(note), note.version);
+  ReplyRecord(call, note);
   return Status::Ok();
 }
 
@@ -123,16 +119,14 @@ Status CreateEvent(Call& call) {
   AKTE_RETURN_IF_ERROR(ReadEvent(fields, draft));
   draft.customer_id = customer_id;
   AKTE_ASSIGN_OR_RETURN(auto event, call.services.catalog().AddEvent(call.caller().actor(), draft));
-  call.services.background->Notify();
-  call.response.set_header("Location", "/api/v1/events/" + std::to_string(event.id));
-  call.ReplyVersioned(201, AsJson(event), event.version);
+  ReplyCreated(call, "events", event);
   return Status::Ok();
 }
 
 Status GetEvent(Call& call) {
   AKTE_ASSIGN_OR_RETURN(auto id, call.PathId(1));
   AKTE_ASSIGN_OR_RETURN(auto event, call.services.catalog().GetEvent(id));
-  call.ReplyVersioned(200, AsJson(event), event.version);
+  ReplyRecord(call, event);
   return Status::Ok();
 }
 

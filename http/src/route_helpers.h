@@ -24,6 +24,21 @@ nlohmann::json AsJsonArray(const std::vector<T>& records) {
   return array;
 }
 
+// Answers with a record and its version as the ETag.
+template <typename T>
+void ReplyRecord(Call& call, const T& record, int status = 200) {
+  call.ReplyVersioned(status, AsJson(record), record.version);
+}
+
+// Answers 201 with a record just created (its Location and ETag) and wakes
+// the indexer for it.
+template <typename T>
+void ReplyCreated(Call& call, const std::string& collection, const T& record) {
+  call.services.background->Notify();
+  call.response.set_header("Location", "/api/v1/" + collection + "/" + std::to_string(record.id));
+  ReplyRecord(call, record, 201);
+}
+
 // One page of a list: {"items", "total", "limit", "offset"}.
 struct Page {
   std::size_t limit = 50;
@@ -68,7 +83,7 @@ Status EditVersioned(Call& call, T current, Apply apply, Store store, Reload rel
   }
   if (!stored.ok()) return stored.status();
   call.services.background->Notify();
-  call.ReplyVersioned(200, AsJson(*stored), stored->version);
+  ReplyRecord(call, *stored);
   return Status::Ok();
 }
 

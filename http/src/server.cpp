@@ -11,6 +11,7 @@
 #include "route_helpers.h"
 #include "routing.h"
 #include "services.h"
+#include "static_files.h"
 
 namespace akte::http {
 
@@ -133,6 +134,7 @@ void Server::Impl::Configure() {
                         << (micros % 1000) / 100 << "ms\n";
   });
 
+  AddStaticRoutes(*http);
   router.Add("GET", "/healthz", Access::kPublic, HealthCheck);
   router.Add("GET", "/api/v1/openapi.json", Access::kRead, OpenApi);
   router.Add("GET", "/metrics", Access::kRead, PrometheusMetrics);

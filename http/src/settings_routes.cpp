@@ -97,7 +97,7 @@ Status DefineField(Call& call) {
   AKTE_RETURN_IF_ERROR(ReadFieldDefinition(fields, definition));
   AKTE_ASSIGN_OR_RETURN(
       auto stored, call.services.catalog().DefineCustomField(call.caller().actor(), definition));
-  call.ReplyVersioned(200, AsJson(stored), stored.version);
+  ReplyRecord(call, stored);
   return Status::Ok();
 }
 
