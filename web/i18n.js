@@ -1,0 +1,140 @@
+// Language and formatting: German by default, English switchable. The
+// strings themselves are in messages.js.
+
+import {messages} from './messages.js';
+
+const kStorageKey = 'akte.language';
+
+function initialLanguage() {
+  let stored = null;
+  try {
+    stored = localStorage.getItem(kStorageKey);
+  } catch {
+    stored = null;  // storage blocked: fall back to the browser's language
+  }
+  if (stored === 'de' || stored === 'en') return stored;
+  const browser = (navigator.language || 'de').toLowerCase();
+  return browser.startsWith('de') ? 'de' : 'en';
+}
+
+let language = initialLanguage();
+const listeners = [];
+
+export function getLanguage() {
+  return language;
+}
+
+export function setLanguage(lang) {
+  if (lang !== 'de' && lang !== 'en') return;
+  language = lang;
+  try {
+    localStorage.setItem(kStorageKey, lang);
+  } catch {
+    // not remembered; still switched for this page
+  }
+  document.documentElement.lang = lang;
+  for (const listener of listeners) listener(lang);
+}
+
+export function onLanguageChange(listener) {
+  listeners.push(listener);
+}
+
+// t('search.results_for', {query: 'x'}) — {name} placeholders are replaced.
+// A missing key shows as itself, so a gap is visible but harmless.
+export function t(key, params) {
+  let text = messages[language][key];
+  if (text === undefined) text = messages.de[key];
+  if (text === undefined) return key;
+  if (params) {
+    text = text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+  }
+  return text;
+}
+
+const locale = () => (language === 'de' ? 'de-DE' : 'en-GB');
+
+// The firm's time zone; the browser's for now (the server has no setting yet).
+const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+// A date-only value "2024-12-31" is a calendar day: never shift it by zones.
+function isDateOnly(value) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+// "31.12.2024 14:05" (de) or "31 Dec 2024, 14:05" (en); '' for nothing.
+export function formatDateTime(value) {
+  if (!value) return '';
+  if (isDateOnly(value)) return formatDate(value);
+  const date = new Date(value);
+  if (isNaN(date)) return value;
+  if (language === 'de') {
+    const parts = {};
+    const format = new Intl.DateTimeFormat('de-DE', {
+      timeZone: timeZone(), day: '2-digit', month: '2-digit', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
+    for (const part of format.formatToParts(date)) parts[part.type] = part.value;
+    return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
+  }
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: timeZone(), day: 'numeric', month: 'short', year: 'numeric',
+    hour: '2-digit', minute: '2-digit'}).format(date);
+}
+
+// "31.12.2024" (de) or "31 Dec 2024" (en).
+export function formatDate(value) {
+  if (!value) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return value;
+  if (isDateOnly(value) || /T00:00:00Z?$/.test(value)) {
+    if (language === 'de') return `${match[3]}.${match[2]}.${match[1]}`;
+    const day = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric'}).format(day);
+  }
+  const date = new Date(value);
+  if (isNaN(date)) return value;
+  const options = language === 'de' ? {day: '2-digit', month: '2-digit', year: 'numeric'}
+                                    : {day: 'numeric', month: 'short', year: 'numeric'};
+  return new Intl.DateTimeFormat(locale(), {timeZone: timeZone(), ...options}).format(date);
+}
+
+// 123456 cents → "1.234,56 €" (de) or "€1,234.56" (en).
+export function formatMoney(cents) {
+  if (cents === null || cents === undefined) return '';
+  return new Intl.NumberFormat(locale(), {style: 'currency', currency: 'EUR'}).format(cents / 100);
+}
+
+// 250 basis points → "2,5 %".
+export function formatPercent(basisPoints) {
+  if (basisPoints === null || basisPoints === undefined) return '';
+  return new Intl.NumberFormat(locale(), {style: 'percent', maximumFractionDigits: 2})
+      .format(basisPoints / 10000);
+}
+
+export function formatNumber(value, fractionDigits = 0) {
+  return new Intl.NumberFormat(locale(), {
+    minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits}).format(value);
+}
+
+// Reads "1.234,56" (de) or "1,234.56" (en) as a number; NaN when it is none.
+export function parseDecimal(text) {
+  let s = String(text).trim().replace(/[\s€%]/g, '');
+  if (!s) return NaN;
+  if (language === 'de') s = s.replace(/\./g, '').replace(',', '.');
+  else s = s.replace(/,/g, '');
+  return /^-?\d+(\.\d+)?$/.test(s) ? parseFloat(s) : NaN;
+}
+
+// 1536 → "1,5 KB".
+export function formatBytes(bytes) {
+  if (bytes === null || bytes === undefined) return '';
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return formatNumber(value, unit === 0 ? 0 : 1) + ' ' + units[unit];
+}
