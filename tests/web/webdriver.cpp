@@ -186,13 +186,16 @@ void Browser::StartDriver() {
 void Browser::StartSession() {
   const std::string chromium = Program("AKTE_CHROMIUM", "/usr/bin/chromium", false);
   if (chromium.empty()) SetupFailed(std::string("/usr/bin/chromium is missing: ") + kInstallHint);
+  // The flags of ../shared/BROWSER.md: a fresh profile and no attempts to
+  // reach the network, which would fail start-up on machines without it.
   const json chrome_options = {
       {"binary", chromium},
       {"args",
        {"--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--user-data-dir=" + (temp_ / "profile").string(), "--window-size=1280,900",
         "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-        "--disable-background-networking", "--lang=" + options_.language}},
+        "--disable-background-networking", "--disable-quic", "--disable-component-update",
+        "--disable-sync", "--lang=" + options_.language}},
       {"prefs", {{"intl.accept_languages", options_.language}}},
   };
   const json capabilities = {
