@@ -2,6 +2,7 @@
 // (PATCH). The API's error.field decides where a message is shown.
 
 import {el} from './dom.js';
+import {errorDisplay} from './forms.js';
 import {t} from './i18n.js';
 
 // name → input kind; the order is the form's order.
@@ -94,26 +95,7 @@ export function customerForm(formId, customer, submitLabel) {
     return out;
   }
 
-  function clearErrors() {
-    general.textContent = '';
-    for (const name of kFieldNames) {
-      errors[name].textContent = '';
-      inputs[name].removeAttribute('aria-invalid');
-    }
-  }
-
-  // Shows the message next to the field the API named, else on top.
-  function showError(error) {
-    clearErrors();
-    const name = error.field && error.field.split(/[.[]/)[0];
-    if (name && errors[name]) {
-      errors[name].textContent = error.message;
-      inputs[name].setAttribute('aria-invalid', 'true');
-      inputs[name].focus();
-    } else {
-      general.textContent = error.message;
-    }
-  }
+  const {clearErrors, showError} = errorDisplay(general, inputs, errors);
 
   function setValues(record) {
     for (const [name, type] of kFields) {

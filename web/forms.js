@@ -4,6 +4,32 @@
 
 import {el} from './dom.js';
 
+// The error lines of a form: the message next to the field the API named
+// (error.field), else in `general` on top.
+export function errorDisplay(general, inputs, errors) {
+  function clearErrors() {
+    general.textContent = '';
+    for (const name of Object.keys(errors)) {
+      errors[name].textContent = '';
+      inputs[name].removeAttribute('aria-invalid');
+    }
+  }
+
+  // Also focuses the field at fault.
+  function showError(error) {
+    clearErrors();
+    const name = error.field && error.field.split(/[.[]/)[0];
+    if (name && errors[name]) {
+      errors[name].textContent = error.message;
+      inputs[name].setAttribute('aria-invalid', 'true');
+      inputs[name].focus();
+    } else {
+      general.textContent = error.message;
+    }
+  }
+  return {clearErrors, showError};
+}
+
 // fields: [{name, label, type: 'text'|'date'|'textarea'|'select'|'password'|'checkbox',
 //           options: [[value, label]], value, hint, required}]
 // Returns {form, submit, inputs, values(), showError(error), clearErrors()}.
@@ -49,25 +75,7 @@ export function simpleForm(formId, fields, submitLabel) {
     return out;
   }
 
-  function clearErrors() {
-    general.textContent = '';
-    for (const name of Object.keys(errors)) {
-      errors[name].textContent = '';
-      inputs[name].removeAttribute('aria-invalid');
-    }
-  }
-
-  function showError(error) {
-    clearErrors();
-    const name = error.field && error.field.split(/[.[]/)[0];
-    if (name && errors[name]) {
-      errors[name].textContent = error.message;
-      inputs[name].setAttribute('aria-invalid', 'true');
-      inputs[name].focus();
-    } else {
-      general.textContent = error.message;
-    }
-  }
+  const {clearErrors, showError} = errorDisplay(general, inputs, errors);
 
   return {form, submit, inputs, values, showError, clearErrors};
 }

@@ -64,4 +64,23 @@ TEST_CASE("typing in the customer filter narrows the rows", "[web]") {
   CHECK(b.WaitUntil([&] { return b.FindAll("tr.customer-row[data-id]").size() == 4; }));
 }
 
+TEST_CASE("the new-customer form shows the server's refusal next to the field", "[web]") {
+  WebTest web;
+  web.AddCustomer("30001", "Bäckerei Korn");
+  auto& b = web.browser();
+  web.LogIn("staff");
+  web.Open("#/customers");
+  b.Click(b.Find("button#customer-new"));
+  b.Type(b.Find("form#customer-form #customer-form-number"), "30001");
+  b.Type(b.Find("form#customer-form #customer-form-company"), "Zweite Bäckerei");
+  b.Click(b.Find("form#customer-form button[type=submit]"));
+  // The number is taken: the message stands beside it and nothing was added.
+  INFO("the error line of the number field should say it is taken");
+  CHECK(b.WaitForText("#customer-form-number-error", "30001"));
+  CHECK(b.Attribute(b.Find("#customer-form-number"), "aria-invalid") == "true");
+  auto listed = web.api().dir().catalog().ListCustomers();
+  REQUIRE(listed.ok());
+  CHECK(listed->size() == 1);
+}
+
 }  // namespace akte::test
