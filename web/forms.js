@@ -30,6 +30,22 @@ export function errorDisplay(general, inputs, errors) {
   return {clearErrors, showError};
 }
 
+// Runs `action` when `form` is submitted, with `submit` disabled meanwhile;
+// an API error goes to `showError`.
+export function handleSubmit(form, submit, showError, action) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      showError(error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}
+
 // fields: [{name, label, type: 'text'|'date'|'textarea'|'select'|'password'|'checkbox',
 //           options: [[value, label]], value, hint, required}]
 // Returns {form, submit, inputs, values(), showError(error), clearErrors()}.

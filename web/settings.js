@@ -2,7 +2,7 @@
 
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
-import {simpleForm} from './forms.js';
+import {handleSubmit, simpleForm} from './forms.js';
 import {formatDateTime, t} from './i18n.js';
 import {currentUser, isAdmin} from './session.js';
 
@@ -26,23 +26,15 @@ async function usersSection() {
     {name: 'role', label: t('settings.role'), type: 'select', options: roleOptions(), value: 'staff'},
     {name: 'password', label: t('settings.password'), type: 'password', hint: t('settings.password_hint')},
   ], t('settings.add_user'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  handleSubmit(form, submit, showError, async () => {
     const body = values();
     if (!body.password) delete body.password;
-    submit.disabled = true;
-    try {
-      const answer = await api.post('/users', body);
-      form.reset();
-      fill(secret, answer.initial_password
-          ? el('p', {}, t('settings.generated_password', {user: body.username}), ' ',
-              el('code', {}, answer.initial_password)) : null);
-      await load();
-    } catch (error) {
-      showError(error);
-    } finally {
-      submit.disabled = false;
-    }
+    const answer = await api.post('/users', body);
+    form.reset();
+    fill(secret, answer.initial_password
+        ? el('p', {}, t('settings.generated_password', {user: body.username}), ' ',
+            el('code', {}, answer.initial_password)) : null);
+    await load();
   });
   await load();
   return el('section', {class: 'card'}, el('h2', {}, t('settings.users')),
@@ -79,19 +71,11 @@ async function tokensSection(user) {
   const {form, submit, values, showError} = simpleForm('token-form', [
     {name: 'name', label: t('settings.token_name'), required: true},
   ], t('settings.create_token'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    submit.disabled = true;
-    try {
-      const answer = await api.post(path, values());
-      form.reset();
-      fill(secret, el('p', {}, t('settings.token_secret'), ' ', el('code', {id: 'token-secret'}, answer.secret || '')));
-      await load();
-    } catch (error) {
-      showError(error);
-    } finally {
-      submit.disabled = false;
-    }
+  handleSubmit(form, submit, showError, async () => {
+    const answer = await api.post(path, values());
+    form.reset();
+    fill(secret, el('p', {}, t('settings.token_secret'), ' ', el('code', {id: 'token-secret'}, answer.secret || '')));
+    await load();
   });
   await load();
   return el('section', {class: 'card'}, el('h2', {}, t('settings.tokens')),
