@@ -75,6 +75,9 @@ Result<std::string> ReadWholeFile(const std::string& path) {
 
 void OnRun(CLI::App* cmd, Context& ctx, DirBody body) {
   cmd->callback([&ctx, body = std::move(body)] {
+    // CLI11 calls a subcommand's callback before its group's: a group that
+    // also runs alone (`akte inbox`) must not replace the subcommand.
+    if (ctx.run) return;
     ctx.run = [&ctx, body]() -> int {
       auto dir = OpenDataDir(ctx);
       if (!dir.ok()) return Fail(dir.status());

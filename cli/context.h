@@ -64,6 +64,7 @@ void AddExtractionCommands(CLI::App& app, Context& ctx);
 void AddDocImportCommand(CLI::App& doc, Context& ctx);
 void AddSearchCommands(CLI::App& app, Context& ctx);
 void AddSimilarCommand(CLI::App& doc, Context& ctx);
+void AddSuggestCommand(CLI::App& inbox, Context& ctx);
 void AddServeCommand(CLI::App& app, Context& ctx);
 
 }  // namespace akte::cli

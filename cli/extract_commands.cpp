@@ -116,6 +116,7 @@ void AddInbox(CLI::App& app, Context& ctx) {
   };
   OnRun(list, ctx, show);
   OnRun(group, ctx, show);
+  AddSuggestCommand(*group, ctx);
   auto* assign = group->add_subcommand("assign", "File an inbox document under a customer");
   auto document = std::make_shared<archive::Id>(0);
   auto customer = std::make_shared<std::string>();

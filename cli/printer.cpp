@@ -243,18 +243,23 @@ void PrintHits(std::ostream& out, const std::vector<search::Hit>& hits, bool ter
   }
 }
 
+void PrintCustomerResults(std::ostream& out, const std::vector<search::CustomerResult>& customers,
+                          bool terminal) {
+  if (customers.empty()) out << L("no_hits") << "\n";
+  for (std::size_t i = 0; i < customers.size(); ++i) {
+    const auto& c = customers[i];
+    out << i + 1 << ". " << c.customer.DisplayName() << " (" << c.customer.number << ") — "
+        << c.matching_items << " " << L(c.matching_items == 1 ? "hit" : "hits") << "\n";
+    for (const auto& hit : c.evidence) PrintHit(out, hit, "   - ", terminal);
+  }
+}
+
 void PrintSearchResponse(std::ostream& out, const search::SearchResponse& r, bool terminal) {
   if (!r.corrected_query.empty()) out << L("showing_for") << " \"" << r.corrected_query << "\":\n";
   if (!r.suggestion.empty()) out << L("did_you_mean") << ": " << r.suggestion << "?\n";
   if (r.relaxed) out << L("relaxed") << "\n";
   if (r.customer_mode) {
-    if (r.customers.empty()) out << L("no_hits") << "\n";
-    for (std::size_t i = 0; i < r.customers.size(); ++i) {
-      const auto& c = r.customers[i];
-      out << i + 1 << ". " << c.customer.DisplayName() << " (" << c.customer.number << ") — "
-          << c.matching_items << " " << L(c.matching_items == 1 ? "hit" : "hits") << "\n";
-      for (const auto& hit : c.evidence) PrintHit(out, hit, "   - ", terminal);
-    }
+    PrintCustomerResults(out, r.customers, terminal);
   } else {
     PrintHits(out, r.hits, terminal);
     if (r.total > r.hits.size()) out << "(" << r.total << " " << L("hits") << ")\n";

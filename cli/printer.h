@@ -31,6 +31,9 @@ int PrintImportReport(const archive::ImportReport& report, bool dry_run, const c
 int PrintFsckReport(std::ostream& out, const archive::FsckReport& report);
 
 // Search results; highlights in bold on a terminal, «marked» otherwise.
+// Customers ranked by evidence (customer-mode search, inbox suggestions).
+void PrintCustomerResults(std::ostream& out, const std::vector<search::CustomerResult>& customers,
+                          bool terminal);
 void PrintSearchResponse(std::ostream& out, const search::SearchResponse& response, bool terminal);
 void PrintHits(std::ostream& out, const std::vector<search::Hit>& hits, bool terminal);
 // Prints what the index check found; returns the exit code.

@@ -1,4 +1,4 @@
-// akte search, reindex, doc similar.
+// akte search, reindex, doc similar, inbox suggest.
 #include <unistd.h>
 
 #include <iostream>
@@ -91,6 +91,27 @@ void AddSimilar(CLI::App& doc, Context& ctx) {
   });
 }
 
+void AddSuggest(CLI::App& inbox, Context& ctx) {
+  auto* cmd = inbox.add_subcommand("suggest", "The customers an inbox document likely belongs to");
+  auto id = std::make_shared<archive::Id>(0);
+  auto json = std::make_shared<bool>(false);
+  cmd->add_option("document", *id, "Document id")->required();
+  cmd->add_flag("--json", *json, "Print JSON");
+  OnRun(cmd, ctx, [id, json](DataDir& dir) {
+    if (Status s = CatchUpIfIdle(dir); !s.ok()) return Fail(s);
+    auto searcher = search::Searcher::Open(dir);
+    if (!searcher.ok()) return Fail(searcher.status());
+    auto customers = (*searcher)->SuggestCustomers(*id);
+    if (!customers.ok()) return Fail(customers.status());
+    if (*json) {
+      std::cout << search::ToJson(*customers, 2) << "\n";
+    } else {
+      PrintCustomerResults(std::cout, *customers, isatty(STDOUT_FILENO));
+    }
+    return kExitOk;
+  });
+}
+
 }  // namespace
 
 void AddSearchCommands(CLI::App& app, Context& ctx) {
@@ -99,5 +120,6 @@ void AddSearchCommands(CLI::App& app, Context& ctx) {
 }
 
 void AddSimilarCommand(CLI::App& doc, Context& ctx) { AddSimilar(doc, ctx); }
+void AddSuggestCommand(CLI::App& inbox, Context& ctx) { AddSuggest(inbox, ctx); }
 
 }  // namespace akte::cli

@@ -115,6 +115,16 @@ Status SimilarDocuments(Call& call) {
   return Status::Ok();
 }
 
+Status SuggestCustomers(Call& call) {
+  AKTE_ASSIGN_OR_RETURN(auto id, call.PathId(1));
+  AKTE_ASSIGN_OR_RETURN(auto limit, call.QueryInt("limit", 5, 1, 20));
+  AKTE_ASSIGN_OR_RETURN(auto searcher, call.services.searchers.Borrow());
+  AKTE_ASSIGN_OR_RETURN(auto customers,
+                        searcher->SuggestCustomers(id, static_cast<std::size_t>(limit)));
+  call.Reply(200, {{"items", nlohmann::json::parse(search::ToJson(customers))}});
+  return Status::Ok();
+}
+
 Status ListInbox(Call& call) {
   AKTE_ASSIGN_OR_RETURN(Page page, ReadPage(call));
   AKTE_ASSIGN_OR_RETURN(auto documents, call.services.catalog().Inbox());
@@ -149,6 +159,7 @@ void AddDocumentRoutes(Router& router) {
   router.Add("GET", "/api/v1/documents/{id}/text", Access::kRead, GetDocumentText);
   router.Add("GET", "/api/v1/documents/{id}/children", Access::kRead, ListChildren);
   router.Add("GET", "/api/v1/documents/{id}/similar", Access::kRead, SimilarDocuments);
+  router.Add("GET", "/api/v1/documents/{id}/suggestions", Access::kRead, SuggestCustomers);
   router.Add("POST", "/api/v1/documents/{id}/assign", Access::kWrite, AssignDocument);
   router.Add("GET", "/api/v1/inbox", Access::kRead, ListInbox);
 }

@@ -26,6 +26,19 @@ json HitJson(const Hit& hit) {
   return j;
 }
 
+json CustomersJson(const std::vector<CustomerResult>& results) {
+  json customers = json::array();
+  for (const auto& c : results) {
+    json evidence = json::array();
+    for (const auto& hit : c.evidence) evidence.push_back(HitJson(hit));
+    customers.push_back({{"customer", json::parse(archive::ToJson(c.customer))},
+                         {"score", c.score},
+                         {"matching_items", c.matching_items},
+                         {"evidence", evidence}});
+  }
+  return customers;
+}
+
 std::string Dump(const json& j, int indent) {
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
@@ -38,21 +51,16 @@ std::string ToJson(const std::vector<Hit>& hits, int indent) {
   return Dump(out, indent);
 }
 
+std::string ToJson(const std::vector<CustomerResult>& customers, int indent) {
+  return Dump(CustomersJson(customers), indent);
+}
+
 std::string ToJson(const SearchResponse& r, int indent) {
   json out = {
       {"query", r.query},     {"corrected_query", r.corrected_query}, {"suggestion", r.suggestion},
       {"relaxed", r.relaxed}, {"customer_mode", r.customer_mode},     {"total", r.total}};
   if (r.customer_mode) {
-    json customers = json::array();
-    for (const auto& c : r.customers) {
-      json evidence = json::array();
-      for (const auto& hit : c.evidence) evidence.push_back(HitJson(hit));
-      customers.push_back({{"customer", json::parse(archive::ToJson(c.customer))},
-                           {"score", c.score},
-                           {"matching_items", c.matching_items},
-                           {"evidence", evidence}});
-    }
-    out["customers"] = customers;
+    out["customers"] = CustomersJson(r.customers);
   } else {
     json hits = json::array();
     for (const auto& hit : r.hits) hits.push_back(HitJson(hit));

@@ -279,9 +279,9 @@ struct Searcher::Impl {
     return facets;
   }
 
-  Result<std::vector<Hit>> Similar(archive::Id document_id, std::size_t limit) {
-    AKTE_RETURN_IF_ERROR(Refresh());
-    hits.StartSearch();
+  // A query for items like the document: its most telling words (Xapian
+  // relevance feedback over its own entries), without the document itself.
+  Result<Xapian::Query> LikeDocument(archive::Id document_id) {
     const std::string item = std::string(sc::kItemPrefix) + sc::ItemKey(sc::kDocument, document_id);
     Xapian::RSet relevant;
     for (auto it = db.postlist_begin(item); it != db.postlist_end(item); ++it)
@@ -290,7 +290,7 @@ struct Searcher::Impl {
       return Status::NotFound("document " + std::to_string(document_id) +
                               " is not in the search index (yet)");
     }
-    // Its most telling words, without field prefixes and identifiers.
+    // Words only: no field prefixes, identifiers or short words.
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(item));
     struct BodyWords : Xapian::ExpandDecider {
@@ -302,9 +302,15 @@ struct Searcher::Impl {
     Xapian::ESet eset = enquire.get_eset(40, relevant, &body_words);
     std::vector<std::string> terms(eset.begin(), eset.end());
     Xapian::Query words(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    Xapian::Query query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(item));
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(item));
+  }
+
+  Result<std::vector<Hit>> Similar(archive::Id document_id, std::size_t limit) {
+    AKTE_RETURN_IF_ERROR(Refresh());
+    hits.StartSearch();
+    AKTE_ASSIGN_OR_RETURN(Xapian::Query like, LikeDocument(document_id));
     Xapian::Enquire similar = Enquire(
-        Xapian::Query(Xapian::Query::OP_FILTER, query,
+        Xapian::Query(Xapian::Query::OP_FILTER, like,
                       Xapian::Query(std::string(sc::kKindPrefix) + std::string(sc::kDocument))),
         true, false);
     Xapian::MSet mset = similar.get_mset(0, static_cast<Xapian::doccount>(limit));
@@ -314,6 +320,20 @@ struct Searcher::Impl {
       if (hit) result.push_back(std::move(*hit));
     }
     return result;
+  }
+
+  Result<std::vector<CustomerResult>> SuggestCustomers(archive::Id document_id, std::size_t limit) {
+    AKTE_RETURN_IF_ERROR(Refresh());
+    hits.StartSearch();
+    AKTE_ASSIGN_OR_RETURN(Xapian::Query like, LikeDocument(document_id));
+    SearchRequest request;
+    request.limit = limit;
+    const auto depth = static_cast<Xapian::doccount>(limit * kEvidencePerCustomer * 4);
+    Xapian::Enquire enquire = Enquire(like, true, true);
+    SearchResponse response;
+    AKTE_RETURN_IF_ERROR(
+        GroupByCustomer(enquire, enquire.get_mset(0, depth, depth), request, response));
+    return std::move(response.customers);
   }
 };
 
@@ -341,6 +361,15 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
 Result<std::vector<Hit>> Searcher::Similar(archive::Id document_id, std::size_t limit) {
   try {
     return impl_->Similar(document_id, limit);
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e);
+  }
+}
+
+Result<std::vector<CustomerResult>> Searcher::SuggestCustomers(archive::Id document_id,
+                                                               std::size_t limit) {
+  try {
+    return impl_->SuggestCustomers(document_id, limit);
   } catch (const Xapian::Error& e) {
     return FromXapian(e);
   }

@@ -206,6 +206,29 @@ TEST_CASE("akte mail import files by address and leaves strangers in the inbox",
   CHECK(file["events"][0]["subject"] == "Termin");
 }
 
+TEST_CASE("akte inbox suggest ranks the customers whose file resembles the document", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller"});
+  akte.Ok({"customer", "add", "10002", "--company", "Becker Logistik"});
+  akte.Ok({"note", "add", "10002", "Gabelstapler", "für", "die", "Lagerhalle", "bestellt"});
+  test::WriteFile(akte.dir / "post.mbox",
+                  "From x@unbekannt.de Tue Mar  4 11:15:00 2025\n"
+                  "From: x@unbekannt.de\nTo: jana@schreiber-it.de\nSubject: Lieferung\n"
+                  "Date: Tue, 04 Mar 2025 11:15:00 +0100\n\n"
+                  "Wann kommt der Gabelstapler für die Lagerhalle?\n");
+  akte.Ok({"mail", "import", (akte.dir / "post.mbox").string()});
+  auto inbox = nlohmann::json::parse(akte.Ok({"inbox", "suggest", "1", "--json"}).out);
+  REQUIRE_FALSE(inbox.empty());
+  CHECK(inbox[0]["customer"]["number"] == "10002");
+  CHECK(inbox[0]["evidence"][0]["kind"] == "note");
+  CHECK_THAT(akte.Ok({"inbox", "suggest", "1"}).out, Catch::Contains("1. Becker Logistik (10002)"));
+  CHECK(akte({"inbox", "suggest", "99"}).exit_code != 0);
+
+  CHECK_THAT(akte.Ok({"inbox", "assign", "1", "10002"}).out,
+             Catch::Contains("Filed document 1 under 10002"));
+  CHECK_THAT(akte.Ok({"inbox"}).out, Catch::Contains("inbox is empty"));
+}
+
 TEST_CASE("akte settings refuses an extraction limit out of range", "[cli]") {
   InitializedAkte akte;
   auto bad = akte({"settings", "set", "extract.wall_seconds", "0"});

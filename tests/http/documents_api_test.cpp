@@ -99,10 +99,17 @@ TEST_CASE("an upload becomes searchable and downloads byte-identical", "[http]")
   CHECK(listed["total"] == 2);
 }
 
-TEST_CASE("a raw PUT upload without a customer lands in the inbox and can be assigned", "[http]") {
+TEST_CASE("a raw PUT upload without a customer lands in the inbox, is suggested and assigned",
+          "[http]") {
   ApiServer api;
   const auto customer = NewCustomer(api, "10002", "Schulz GmbH");
+  NewCustomer(api, "10003", "Berger KG");
   auto client = api.Client();
+  auto note = client.Post(
+      ("/api/v1/customers/" + std::to_string(customer) + "/notes").c_str(), api.As("staff"),
+      json{{"text", "Schulz zieht um: neue Lieferadresse ab Mai."}}.dump(), "application/json");
+  REQUIRE(note);
+  REQUIRE(note->status == 201);
   auto missing_name = client.Put("/api/v1/documents", api.As("staff"), "Hallo", "text/plain");
   REQUIRE(missing_name);
   CHECK(missing_name->status == 400);
@@ -118,6 +125,17 @@ TEST_CASE("a raw PUT upload without a customer lands in the inbox and can be ass
   CHECK(document["filename"] == "Notiz Änderung.txt");
   auto inbox = Json(client.Get("/api/v1/inbox", api.As("readonly")));
   CHECK(inbox["total"] == 1);
+
+  PollUntilDone(api, document["id"]);
+  const std::string suggest =
+      "/api/v1/documents/" + std::to_string(document["id"].get<int>()) + "/suggestions?limit=2";
+  auto suggestions = Json(client.Get(suggest.c_str(), api.As("readonly")));
+  INFO(suggestions.dump());
+  REQUIRE(suggestions["items"].size() >= 1);
+  CHECK(suggestions["items"].size() <= 2);
+  CHECK(suggestions["items"][0]["customer"]["id"] == customer);
+  CHECK(suggestions["items"][0]["evidence"][0]["kind"] == "note");
+  CHECK(client.Get("/api/v1/documents/424242/suggestions", api.As("readonly"))->status == 404);
 
   const std::string assign =
       "/api/v1/documents/" + std::to_string(document["id"].get<int>()) + "/assign";

@@ -19,7 +19,8 @@ class SearchFixture {
   SearchFixture();
 
   archive::Id Customer(const std::string& number) const;
-  // Files a document (bytes) for a customer and returns its id.
+  // Files a document (bytes) for a customer, or in the inbox when the
+  // number is empty, and returns its id.
   archive::Id File(const std::string& number, const std::string& name, const std::string& bytes,
                    const std::string& type = "");
   // Extracts what is pending and brings the index up to date.

@@ -181,6 +181,30 @@ TEST_CASE("Similar documents share the telling words", "[search][e2e]") {
   for (const auto& hit : *similar) CHECK(hit.id != id);
 }
 
+TEST_CASE("An inbox document is suggested to the customer whose file it resembles",
+          "[search][e2e]") {
+  SearchFixture f;
+  const auto id = f.File("", "anfrage.txt",
+                         "Bitte um ein Angebot für zwei weitere Hängeschränke in der Werkstatt.");
+  f.Refresh();
+  auto searcher = Searcher::Open(*f.dir);
+  REQUIRE(searcher.ok());
+  auto suggested = (*searcher)->SuggestCustomers(id, 3);
+  REQUIRE(suggested.ok());
+  REQUIRE_FALSE(suggested->empty());
+  CHECK(suggested->size() <= 3);
+  CHECK(suggested->front().customer.number == "10005");
+  REQUIRE_FALSE(suggested->front().evidence.empty());
+  for (const auto& result : *suggested) {
+    for (const auto& hit : result.evidence) CHECK_FALSE((hit.kind == "document" && hit.id == id));
+  }
+  CHECK(std::is_sorted(suggested->begin(), suggested->end(),
+                       [](const auto& a, const auto& b) { return a.score > b.score; }));
+
+  auto unknown = (*searcher)->SuggestCustomers(999999, 3);
+  CHECK(unknown.status().code() == StatusCode::kNotFound);
+}
+
 TEST_CASE("Hits show the catalog as it is now, and a deleted item never shows", "[search][e2e]") {
   SearchFixture f;
   auto customer = *f.dir->catalog().GetCustomer(f.Customer("10001"));

@@ -94,6 +94,12 @@ class Searcher {
   // terms), excluding itself: the comparable contracts of other customers.
   Result<std::vector<Hit>> Similar(archive::Id document_id, std::size_t limit = 10);
 
+  // The customers a document most likely belongs to, for filing it from
+  // the inbox: customers ranked by their items like it (the same words,
+  // names, projects), each with its evidence.
+  Result<std::vector<CustomerResult>> SuggestCustomers(archive::Id document_id,
+                                                       std::size_t limit = 5);
+
  private:
   struct Impl;
   explicit Searcher(std::unique_ptr<Impl> impl);
@@ -103,5 +109,6 @@ class Searcher {
 // The response as JSON (for `akte search --json` and the HTTP API).
 std::string ToJson(const SearchResponse& response, int indent = -1);
 std::string ToJson(const std::vector<Hit>& hits, int indent = -1);
+std::string ToJson(const std::vector<CustomerResult>& customers, int indent = -1);
 
 }  // namespace akte::search
