@@ -1,7 +1,8 @@
-// Catalog: opening, users, settings, configurable lists, custom fields, audit,
-// change feed and integrity checks. Customers, contacts, the file's items and
-// credentials live in catalog_customers.cpp, catalog_contacts.cpp,
-// catalog_items.cpp and catalog_credentials.cpp.
+// Catalog: opening, users, settings, custom fields, audit, change feed and
+// integrity checks. Customers, contacts, the file's items, credentials and
+// the configurable lists of types live in catalog_customers.cpp,
+// catalog_contacts.cpp, catalog_items.cpp, catalog_credentials.cpp and
+// catalog_types.cpp.
 #include "akte/archive/catalog.h"
 
 #include <sstream>
@@ -28,18 +29,6 @@ std::string JoinLines(const std::vector<std::string>& lines) {
   std::string out;
   for (const auto& line : lines) out += line + "\n";
   return out;
-}
-
-Result<std::vector<std::string>> ListNames(sql::Database& db, std::string_view sql) {
-  AKTE_ASSIGN_OR_RETURN(auto conn, db.Acquire());
-  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare(sql));
-  std::vector<std::string> names;
-  for (;;) {
-    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    names.push_back(stmt.Text(0));
-  }
-  return names;
 }
 
 }  // namespace
@@ -121,7 +110,10 @@ Result<User> Catalog::AddUser(const std::optional<Actor>& by, User draft) {
   {
     AKTE_ASSIGN_OR_RETURN(auto exists, conn.Prepare("SELECT 1 FROM users WHERE username = ?"));
     AKTE_ASSIGN_OR_RETURN(bool taken, exists.Bind(draft.username).Step());
-    if (taken) return Status::AlreadyExists("the username '" + draft.username + "' is taken");
+    if (taken) {
+      return Status(StatusCode::kAlreadyExists, "the username '" + draft.username + "' is taken",
+                    "username");
+    }
   }
   draft.created_at = Now();
   {
@@ -209,6 +201,11 @@ Result<User> Catalog::UpdateUser(const Actor& by, const User& edited) {
   return user;
 }
 
+Status CheckSetting(std::string_view key, std::string_view value) {
+  if (key == kTimeZoneSetting) return CheckTimeZoneName(value, std::string(key));
+  return Status::Ok();
+}
+
 Status Catalog::SetSetting(const Actor& by, std::string_view key, std::string_view value) {
   return UpdateSetting(by, key, value, std::nullopt).status();
 }
@@ -216,6 +213,7 @@ Status Catalog::SetSetting(const Actor& by, std::string_view key, std::string_vi
 Result<Setting> Catalog::UpdateSetting(const Actor& by, std::string_view key,
                                        std::string_view value,
                                        std::optional<std::int64_t> expected_version) {
+  AKTE_RETURN_IF_ERROR(CheckSetting(key, value));
   AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
   auto& conn = tx.conn();
   std::string before;
@@ -265,14 +263,6 @@ Result<std::vector<Setting>> Catalog::ListSettings() {
     settings.push_back(Setting{stmt.Text(0), stmt.Text(1), stmt.Int(2)});
   }
   return settings;
-}
-
-Result<std::vector<std::string>> Catalog::DocumentTypes() {
-  return ListNames(*db_, "SELECT name FROM document_types WHERE retired = 0 ORDER BY id");
-}
-
-Result<std::vector<std::string>> Catalog::EventTypes() {
-  return ListNames(*db_, "SELECT name FROM event_types WHERE retired = 0 ORDER BY id");
 }
 
 Result<std::vector<CustomFieldDefinition>> Catalog::LoadCustomFields(sql::Connection& conn) {

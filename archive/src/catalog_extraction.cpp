@@ -76,10 +76,12 @@ Result<std::vector<Document>> Catalog::RecordExtraction(const Actor& by, Id docu
         conn.Prepare("UPDATE documents SET extraction_state = ?1, extraction_error = ?2, "
                      "mime_type = CASE ?3 WHEN '' THEN mime_type ELSE ?3 END, "
                      "title = CASE ?4 WHEN '' THEN title ELSE ?4 END, inbox_reason = ?5, "
+                     "document_date = CASE document_date WHEN '' THEN ?7 ELSE document_date END, "
                      "version = version + 1 WHERE id = ?6"));
     AKTE_RETURN_IF_ERROR(update
                              .Bind(record.state, record.error, record.mime_type, record.title,
-                                   customer_id ? "" : record.inbox_reason, document_id)
+                                   customer_id ? "" : record.inbox_reason, document_id,
+                                   record.document_date)
                              .Run());
   }
   const std::string now = Now();
@@ -91,7 +93,10 @@ Result<std::vector<Document>> Catalog::RecordExtraction(const Actor& by, Id docu
     child.customer_id = customer_id;
     child.contact_id = before.contact_id;
     child.extraction_state = kStatePending;
-    if (child.document_date.empty()) child.document_date = before.document_date;
+    if (child.document_date.empty()) {
+      child.document_date =
+          before.document_date.empty() ? record.document_date : before.document_date;
+    }
     AKTE_ASSIGN_OR_RETURN(Document stored,
                           InsertDocument(conn, uploader.user_id, std::move(child)));
     AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, "create", "document", stored.id, "", Json(stored)));

@@ -164,8 +164,17 @@ Result<std::vector<BlobReference>> Catalog::BlobReferences() {
 }
 
 Result<Note> Catalog::AddNote(const Actor& by, Id customer_id, std::optional<Id> contact_id,
-                              std::string text) {
+                              std::string text, std::string_view written_at) {
   AKTE_RETURN_IF_ERROR(NormalizeNoteText(text));
+  std::string created_at = Now();
+  if (!written_at.empty()) {
+    auto at = NormalizeTimestamp(written_at);
+    if (!at.ok()) return Status::InvalidArgument(at.status().message(), "created_at");
+    if (*at > created_at) {
+      return Status::InvalidArgument("a note cannot be written in the future", "created_at");
+    }
+    created_at = *at;
+  }
   AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
   auto& conn = tx.conn();
   AKTE_ASSIGN_OR_RETURN(Customer customer, rows::LoadCustomer(conn, customer_id));
@@ -174,7 +183,7 @@ Result<Note> Catalog::AddNote(const Actor& by, Id customer_id, std::optional<Id>
     AKTE_ASSIGN_OR_RETURN(auto insert,
                           conn.Prepare("INSERT INTO notes(customer_id, contact_id, text, "
                                        "author_id, created_at) VALUES (?, ?, ?, ?, ?)"));
-    AKTE_RETURN_IF_ERROR(insert.Bind(customer_id, contact_id, text, by.user_id, Now()).Run());
+    AKTE_RETURN_IF_ERROR(insert.Bind(customer_id, contact_id, text, by.user_id, created_at).Run());
   }
   AKTE_ASSIGN_OR_RETURN(Note note, rows::LoadNote(conn, conn.LastInsertId()));
   AKTE_RETURN_IF_ERROR(
@@ -299,8 +308,9 @@ Result<CustomerFile> Catalog::GetCustomerFile(Id customer_id) {
     if (!d.parent_id) {
       // A filed document sits in the timeline at the date it bears, if any.
       std::string at = d.document_date.empty() ? d.uploaded_at : d.document_date + "T00:00:00Z";
-      file.timeline.push_back(
-          TimelineEntry{"document", d.id, at, d.title, d.type + " · " + d.filename, d.uploaded_by});
+      file.timeline.push_back(TimelineEntry{"document", d.id, at, d.title,
+                                            d.type + " · " + d.filename, d.uploaded_by,
+                                            d.uploaded_by_name});
     }
     file.documents.push_back(std::move(d));
   }
@@ -310,8 +320,8 @@ Result<CustomerFile> Catalog::GetCustomerFile(Id customer_id) {
                                                    customer_id));
   for (Id id : note_ids) {
     AKTE_ASSIGN_OR_RETURN(Note n, rows::LoadNote(*conn, id));
-    file.timeline.push_back(
-        TimelineEntry{"note", n.id, n.created_at, FirstLine(n.text, 80), n.text, n.author});
+    file.timeline.push_back(TimelineEntry{"note", n.id, n.created_at, FirstLine(n.text, 80), n.text,
+                                          n.author, n.author_name});
     file.notes.push_back(std::move(n));
   }
   AKTE_ASSIGN_OR_RETURN(auto event_ids, rows::IdsOf(*conn,
@@ -322,7 +332,7 @@ Result<CustomerFile> Catalog::GetCustomerFile(Id customer_id) {
     AKTE_ASSIGN_OR_RETURN(Event e, rows::LoadEvent(*conn, id));
     file.timeline.push_back(TimelineEntry{"event", e.id, e.occurred_at,
                                           e.type + (e.subject.empty() ? "" : ": " + e.subject),
-                                          e.text, e.author});
+                                          e.text, e.author, e.author_name});
     file.events.push_back(std::move(e));
   }
   std::stable_sort(file.timeline.begin(), file.timeline.end(),

@@ -138,7 +138,7 @@ Result<Document> LoadDocument(sql::Connection& conn, Id id) {
       conn.Prepare("SELECT d.id, d.customer_id, d.contact_id, d.parent_id, d.title, t.name, "
                    "d.document_date, d.filename, d.path_in_parent, d.mime_type, d.size, d.sha256, "
                    "u.username, d.uploaded_at, d.extraction_state, d.extraction_error, d.version, "
-                   "d.inbox_reason "
+                   "d.inbox_reason, COALESCE(NULLIF(u.display_name, ''), u.username) "
                    "FROM documents d JOIN document_types t ON t.id = d.type_id "
                    "JOIN users u ON u.id = d.uploaded_by WHERE d.id = ?"));
   stmt.Bind(id);
@@ -163,19 +163,30 @@ Result<Document> LoadDocument(sql::Connection& conn, Id id) {
   d.extraction_error = stmt.Text(15);
   d.version = stmt.Int(16);
   d.inbox_reason = stmt.Text(17);
+  d.uploaded_by_name = stmt.Text(18);
   return d;
 }
 
 Result<Note> LoadNote(sql::Connection& conn, Id id) {
   AKTE_ASSIGN_OR_RETURN(
       auto stmt, conn.Prepare("SELECT n.id, n.customer_id, n.contact_id, n.text, u.username, "
-                              "n.created_at, n.edited_at, n.version FROM notes n "
+                              "n.created_at, n.edited_at, n.version, "
+                              "COALESCE(NULLIF(u.display_name, ''), u.username) FROM notes n "
                               "JOIN users u ON u.id = n.author_id WHERE n.id = ?"));
   stmt.Bind(id);
   AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   AKTE_RETURN_IF_ERROR(NotFoundUnlessRow(row, "note", id));
-  return Note{stmt.Int(0),  stmt.Int(1),  stmt.OptionalInt(2), stmt.Text(3),
-              stmt.Text(4), stmt.Text(5), stmt.Text(6),        stmt.Int(7)};
+  Note n;
+  n.id = stmt.Int(0);
+  n.customer_id = stmt.Int(1);
+  n.contact_id = stmt.OptionalInt(2);
+  n.text = stmt.Text(3);
+  n.author = stmt.Text(4);
+  n.created_at = stmt.Text(5);
+  n.edited_at = stmt.Text(6);
+  n.version = stmt.Int(7);
+  n.author_name = stmt.Text(8);
+  return n;
 }
 
 Result<Event> LoadEvent(sql::Connection& conn, Id id) {
@@ -184,7 +195,8 @@ Result<Event> LoadEvent(sql::Connection& conn, Id id) {
     AKTE_ASSIGN_OR_RETURN(
         auto stmt,
         conn.Prepare("SELECT e.id, e.customer_id, e.contact_id, t.name, e.subject, e.text, "
-                     "e.occurred_at, u.username, e.created_at, e.version FROM events e "
+                     "e.occurred_at, u.username, e.created_at, e.version, "
+                     "COALESCE(NULLIF(u.display_name, ''), u.username) FROM events e "
                      "JOIN event_types t ON t.id = e.type_id JOIN users u ON u.id = e.author_id "
                      "WHERE e.id = ?"));
     stmt.Bind(id);
@@ -200,6 +212,7 @@ Result<Event> LoadEvent(sql::Connection& conn, Id id) {
     e.author = stmt.Text(7);
     e.created_at = stmt.Text(8);
     e.version = stmt.Int(9);
+    e.author_name = stmt.Text(10);
   }
   AKTE_ASSIGN_OR_RETURN(auto stmt, conn.Prepare("SELECT document_id FROM event_documents "
                                                 "WHERE event_id = ? ORDER BY document_id"));

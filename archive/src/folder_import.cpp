@@ -26,6 +26,23 @@ bool IsSystemFile(const fs::path& path) {
 
 }  // namespace
 
+Result<StoredDocument> StoreFile(DataDir& dir, const Actor& by, Document draft,
+                                 const fs::path& file) {
+  UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+  if (fd.get() < 0) return Status::FromErrno(errno, "open " + file.string());
+  if (draft.filename.empty()) draft.filename = file.filename().string();
+  auto stored =
+      dir.StoreDocument(by, std::move(draft), [&fd](std::span<char> buffer) -> Result<std::size_t> {
+        for (;;) {
+          ssize_t n = ::read(fd.get(), buffer.data(), buffer.size());
+          if (n >= 0) return static_cast<std::size_t>(n);
+          if (errno != EINTR) return Status::FromErrno(errno, "read");
+        }
+      });
+  if (!stored.ok()) return stored.status().WithContext(file.string());
+  return stored;
+}
+
 Result<FolderImportReport> ImportFolder(DataDir& dir, const Actor& by, Id customer_id,
                                         const fs::path& source, const std::string& type,
                                         const FileProgress& progress) {
@@ -56,24 +73,13 @@ Result<FolderImportReport> ImportFolder(DataDir& dir, const Actor& by, Id custom
 
   for (std::size_t i = 0; i < files.size(); ++i) {
     const fs::path& file = files[i];
-    UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-    if (fd.get() < 0) return Status::FromErrno(errno, "open " + file.string());
     Document draft;
     draft.customer_id = customer_id;
-    draft.filename = file.filename().string();
     draft.type = type;
     // Remember where the file sat, so a folder structure stays findable.
     if (file != source) draft.path_in_parent = fs::relative(file, source, ec).string();
-    auto stored =
-        dir.StoreDocument(by, draft, [&fd](std::span<char> buffer) -> Result<std::size_t> {
-          for (;;) {
-            ssize_t n = ::read(fd.get(), buffer.data(), buffer.size());
-            if (n >= 0) return static_cast<std::size_t>(n);
-            if (errno != EINTR) return Status::FromErrno(errno, "read");
-          }
-        });
-    if (!stored.ok()) return stored.status().WithContext(file.string());
-    (stored->already_stored ? report.already_stored : report.stored) += 1;
+    AKTE_ASSIGN_OR_RETURN(auto stored, StoreFile(dir, by, std::move(draft), file));
+    (stored.already_stored ? report.already_stored : report.stored) += 1;
     if (progress) progress(i + 1, files.size(), file);
   }
   return report;

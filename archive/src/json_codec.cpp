@@ -106,6 +106,7 @@ void to_json(nlohmann::json& j, const Document& d) {
        {"size", d.size},
        {"sha256", d.sha256},
        {"uploaded_by", d.uploaded_by},
+       {"uploaded_by_name", d.uploaded_by_name},
        {"uploaded_at", d.uploaded_at},
        {"state", d.extraction_state},
        {"error", d.extraction_error},
@@ -119,6 +120,7 @@ void to_json(nlohmann::json& j, const Note& n) {
        {"contact_id", OptionalId(n.contact_id)},
        {"text", n.text},
        {"author", n.author},
+       {"author_name", n.author_name},
        {"created_at", n.created_at},
        {"edited_at", n.edited_at},
        {"version", n.version}};
@@ -133,6 +135,7 @@ void to_json(nlohmann::json& j, const Event& e) {
        {"text", e.text},
        {"occurred_at", e.occurred_at},
        {"author", e.author},
+       {"author_name", e.author_name},
        {"created_at", e.created_at},
        {"document_ids", e.document_ids},
        {"version", e.version}};
@@ -152,8 +155,13 @@ void to_json(nlohmann::json& j, const AuditEntry& a) {
 }
 
 void to_json(nlohmann::json& j, const TimelineEntry& t) {
-  j = {{"kind", t.kind},   {"id", t.id},         {"at", t.at},
-       {"title", t.title}, {"detail", t.detail}, {"author", t.author}};
+  j = {{"kind", t.kind},
+       {"id", t.id},
+       {"at", t.at},
+       {"title", t.title},
+       {"detail", t.detail},
+       {"author", t.author},
+       {"author_name", t.author_name}};
 }
 
 void to_json(nlohmann::json& j, const CustomerFile& f) {

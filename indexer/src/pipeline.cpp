@@ -182,6 +182,7 @@ Result<ExtractionSummary> ExtractionPipeline::ExtractPending(
           !extraction.metadata.title.empty()) {
         record.title = extraction.metadata.title;
       }
+      if (doc.document_date.empty()) record.document_date = extraction.metadata.date.substr(0, 10);
     }
     return dir_.catalog().RecordExtraction(kSystem, id, record, std::move(children));
   };

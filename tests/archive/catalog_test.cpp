@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "catalog_fixture.h"
@@ -110,6 +111,7 @@ TEST_CASE("Catalog sets a note's author and time itself", "[archive][catalog]") 
       f.catalog->AddNote(f.staff, c.id, std::nullopt, "  Rückruf wegen Migrationsprojekt  ");
   REQUIRE(note.ok());
   CHECK(note->author == "bernd");
+  CHECK(note->author_name == "Bernd Berger");
   CHECK(note->created_at == "2024-03-05T13:15:00Z");
   CHECK(note->text == "Rückruf wegen Migrationsprojekt");
   auto stored = f.catalog->GetNote(note->id);
@@ -119,6 +121,49 @@ TEST_CASE("Catalog sets a note's author and time itself", "[archive][catalog]") 
   auto empty = f.catalog->AddNote(f.staff, c.id, std::nullopt, "   \n ");
   REQUIRE_FALSE(empty.ok());
   CHECK(empty.status().field() == "text");
+}
+
+TEST_CASE("A note carried over from earlier records keeps when it was written, never later",
+          "[archive][catalog]") {
+  CatalogFixture f;
+  Customer c = f.Create("10001", "Müller GmbH");
+  auto old = f.catalog->AddNote(f.staff, c.id, std::nullopt, "Erstkontakt auf der Messe",
+                                "2019-05-04T09:12:00Z");
+  REQUIRE(old.ok());
+  CHECK(old->created_at == "2019-05-04T09:12:00Z");
+  CHECK(old->author == "bernd");
+
+  auto future = f.catalog->AddNote(f.staff, c.id, std::nullopt, "Zukunft", "2030-01-01T00:00:00Z");
+  REQUIRE_FALSE(future.ok());
+  CHECK(future.status().field() == "created_at");
+  auto garbled = f.catalog->AddNote(f.staff, c.id, std::nullopt, "Unsinn", "gestern");
+  REQUIRE_FALSE(garbled.ok());
+  CHECK(garbled.status().field() == "created_at");
+}
+
+TEST_CASE("The customer file names authors by display name, else by username",
+          "[archive][catalog]") {
+  CatalogFixture f;
+  Customer c = f.Create("10001", "Müller GmbH");
+  auto nameless = f.catalog->AddUser(f.admin, User{0, "carl", "", kRoleStaff, "", false});
+  REQUIRE(nameless.ok());
+  REQUIRE(f.catalog->AddNote(f.staff, c.id, std::nullopt, "von Bernd").ok());
+  REQUIRE(f.catalog->AddNote(Actor{nameless->id, "carl"}, c.id, std::nullopt, "von Carl").ok());
+  Event call;
+  call.customer_id = c.id;
+  call.type = "Anruf eingehend";
+  call.subject = "Rückfrage";
+  call.occurred_at = "2024-03-05T12:00:00Z";
+  auto event = f.catalog->AddEvent(f.staff, call);
+  REQUIRE(event.ok());
+  CHECK(event->author_name == "Bernd Berger");
+
+  auto file = f.catalog->GetCustomerFile(c.id);
+  REQUIRE(file.ok());
+  std::map<std::string, std::string> names;
+  for (const auto& entry : file->timeline) names[entry.detail] = entry.author_name;
+  CHECK(names["von Bernd"] == "Bernd Berger");
+  CHECK(names["von Carl"] == "carl");
 }
 
 TEST_CASE("Catalog refuses an update based on a stale version", "[archive][catalog]") {

@@ -40,6 +40,7 @@ TEST_CASE("An email without a customer is filed by its sender's domain and recor
   REQUIRE(doc.customer_id);
   CHECK(*doc.customer_id == f.customer.id);
   CHECK(doc.title == "Rückfrage Migrationsprojekt");
+  CHECK(doc.document_date == "2025-03-04");  // from its Date header, as it was filed without one
   auto events = EventsOf(f, f.customer.id);
   REQUIRE(events.size() == 1);
   CHECK(events[0].type == "E-Mail eingehend");

@@ -57,6 +57,18 @@ struct BatchOutcome {
   std::vector<std::pair<std::size_t, Status>> problems;  // by index of the draft
 };
 
+// The configurable lists of types: a document's type, an event's type.
+enum class TypeList { kDocument, kEvent };
+
+// The setting that names the firm's time zone (an IANA name), in which the
+// web page shows every time; kDefaultTimeZone when it is not set.
+inline constexpr std::string_view kTimeZoneSetting = "firm.timezone";
+
+// Checks a value for the firm-wide settings the catalog knows (so far
+// firm.timezone, see CheckTimeZoneName); ok for any other key.
+// InvalidArgument with the key as `field` for a bad value.
+Status CheckSetting(std::string_view key, std::string_view value);
+
 // One pending change of a searchable record, for the index writer.
 struct Change {
   std::int64_t seq = 0;
@@ -138,17 +150,37 @@ class Catalog {
   Status EndSession(std::string_view secret);
 
   // --- Settings (firm-wide key/value) -----------------------------------------
+  // Sets a setting. InvalidArgument (field: the key) for a value
+  // CheckSetting refuses, and nothing changes.
   Status SetSetting(const Actor& by, std::string_view key, std::string_view value);
   // Sets a setting only if it still has `expected_version` (0: not set
-  // yet); FailedPrecondition otherwise, and nothing changes.
+  // yet); FailedPrecondition otherwise, and nothing changes. Values are
+  // checked as by SetSetting.
   Result<Setting> UpdateSetting(const Actor& by, std::string_view key, std::string_view value,
                                 std::optional<std::int64_t> expected_version);
   Result<std::optional<std::string>> GetSetting(std::string_view key);
   Result<std::vector<Setting>> ListSettings();  // by key
 
   // --- Configurable lists ------------------------------------------------------
-  Result<std::vector<std::string>> DocumentTypes();  // active types, in order
-  Result<std::vector<std::string>> EventTypes();
+  // Types are never deleted, only retired: the documents and events that
+  // carry a retired type keep it, but it cannot be chosen for new ones.
+  // Names match in any case (of ASCII letters, as SQLite's NOCASE does).
+  //
+  // The active types of `list`, in the order they were added.
+  Result<std::vector<std::string>> Types(TypeList list);
+  Result<std::vector<std::string>> DocumentTypes();  // Types(TypeList::kDocument)
+  Result<std::vector<std::string>> EventTypes();     // Types(TypeList::kEvent)
+  // Adds `name` (trimmed; 1 to 60 characters, no control characters, no
+  // '/', which an API path could not address) to the end of `list`, or
+  // puts back a retired type of that name, which keeps its stored
+  // spelling. Returns the name as stored. AlreadyExists (field "name") when
+  // the type is active; InvalidArgument (field "name") for a name that
+  // breaks the rules.
+  Result<std::string> AddType(const Actor& by, TypeList list, std::string name);
+  // Retires the active type `name` of `list`. NotFound when there is none;
+  // FailedPrecondition for the types akte itself gives records (Sonstiges
+  // and E-Mail; E-Mail eingehend and E-Mail ausgehend).
+  Status RetireType(const Actor& by, TypeList list, std::string_view name);
 
   // --- Custom fields -----------------------------------------------------------
   // Defines or redefines the label and type of one of the 20 slots.
@@ -237,10 +269,11 @@ class Catalog {
                                   std::optional<Event> event);
 
   // --- Notes and history events --------------------------------------------
-  // Adds a note. Its author and time come from `by` and the clock, never
-  // from the caller.
+  // Adds a note. Its author comes from `by`, never from the caller; its
+  // time from the clock, unless `written_at` gives the time a note carried
+  // over from earlier records was written (not in the future).
   Result<Note> AddNote(const Actor& by, Id customer_id, std::optional<Id> contact_id,
-                       std::string text);
+                       std::string text, std::string_view written_at = {});
   Result<Note> GetNote(Id id);
   // Replaces a note's text; `expected_version` must be the stored one (else
   // FailedPrecondition). Sets edited_at; author and created_at stay.

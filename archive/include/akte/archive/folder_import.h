@@ -22,6 +22,11 @@ struct FolderImportReport {
 using FileProgress =
     std::function<void(std::size_t done, std::size_t total, const std::filesystem::path& file)>;
 
+// Files one file as `draft` (its customer, type, title, ...); the file
+// name is the file's own unless the draft names one.
+Result<StoredDocument> StoreFile(DataDir& dir, const Actor& by, Document draft,
+                                 const std::filesystem::path& file);
+
 // Files `source` (a folder or one file) for `customer_id` with document type
 // `type` ("" for Sonstiges). Stops at the first file that cannot be stored
 // and names it; what was filed before stays filed (each file is a complete

@@ -176,7 +176,8 @@ struct Document {
   std::string mime_type;
   std::uint64_t size = 0;
   std::string sha256;
-  std::string uploaded_by;  // username
+  std::string uploaded_by;       // username
+  std::string uploaded_by_name;  // the uploader's display name (else the username)
   std::string uploaded_at;
   std::string extraction_state = kStatePending;
   std::string extraction_error;
@@ -189,8 +190,9 @@ struct Note {
   Id customer_id = 0;
   std::optional<Id> contact_id;
   std::string text;
-  std::string author;      // username, set by akte
-  std::string created_at;  // set by akte
+  std::string author;       // username, set by akte
+  std::string author_name;  // the author's display name (else the username), set by akte
+  std::string created_at;   // set by akte
   std::string edited_at;
   std::int64_t version = 0;
 };
@@ -203,7 +205,8 @@ struct Event {
   std::string subject;
   std::string text;
   std::string occurred_at;
-  std::string author;  // username, set by akte
+  std::string author;       // username, set by akte
+  std::string author_name;  // the author's display name (else the username), set by akte
   std::string created_at;
   std::vector<Id> document_ids;
   std::int64_t version = 0;
@@ -229,6 +232,8 @@ struct ExtractionRecord {
   bool text_truncated = false;
   std::string metadata_json = "{}";  // the extractor's metadata, a JSON object
   std::string title;                 // a better title (an email's subject); empty keeps it
+  std::string document_date;         // YYYY-MM-DD the file carries (an email's Date), for
+                                     // a document filed without one; empty keeps it
   std::optional<Id> customer_id;     // files an inbox document under this customer
   std::string inbox_reason;          // why it stays in the inbox otherwise
   std::optional<Event> event;        // a history event to record with it (an email)
@@ -249,7 +254,8 @@ struct TimelineEntry {
   std::string at;  // UTC
   std::string title;
   std::string detail;
-  std::string author;
+  std::string author;       // username
+  std::string author_name;  // display name
 };
 
 // Everything akte knows about one customer.

@@ -44,6 +44,18 @@ Result<std::string> NormalizeDate(std::string_view input);
 // Parses a stored UTC timestamp. InvalidArgument when malformed.
 Result<std::chrono::system_clock::time_point> ParseUtc(std::string_view utc);
 
+// The firm's time zone when none is configured.
+inline constexpr std::string_view kDefaultTimeZone = "Europe/Berlin";
+
+// Ok when `name` is an IANA time zone of the system's time zone database
+// (/usr/share/zoneinfo, or $TZDIR): "Europe/Berlin", "America/New_York",
+// "UTC". The name must be a relative path of components that start with a
+// capital letter and hold only letters, digits, '_', '-' and '+' (so no
+// "..", no leading '/', none of the database's own files such as
+// zone.tab or posix/…), naming a TZif file. InvalidArgument naming
+// `field` otherwise.
+Status CheckTimeZoneName(std::string_view name, const std::string& field);
+
 // "31.12.2024 14:05" in the local time zone; the input unchanged if malformed.
 std::string FormatLocalGerman(std::string_view utc);
 // "31.12.2024" from "2024-12-31".
