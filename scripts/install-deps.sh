@@ -10,7 +10,7 @@ packages="
   libxapian-dev libpoppler-cpp-dev libpugixml-dev libgmime-3.0-dev
   libuchardet-dev libmagic-dev libxml2-dev zlib1g-dev libcld2-dev wngerman
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev catch2 openssl
-  chromium chromium-driver
+  chromium chromium-driver python3
 "
 
 missing=""

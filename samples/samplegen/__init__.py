@@ -1,0 +1,1 @@
+"""Writers and content builders for the sample firm (see ../generate.py)."""
