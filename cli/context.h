@@ -66,5 +66,7 @@ void AddSearchCommands(CLI::App& app, Context& ctx);
 void AddSimilarCommand(CLI::App& doc, Context& ctx);
 void AddSuggestCommand(CLI::App& inbox, Context& ctx);
 void AddServeCommand(CLI::App& app, Context& ctx);
+void AddDemoCommands(CLI::App& app, Context& ctx);
+void AddTypeCommands(CLI::App& app, Context& ctx);
 
 }  // namespace akte::cli

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "akte/archive/folder_import.h"
 #include "akte/archive/json.h"
 #include "context.h"
 #include "extraction.h"
@@ -23,16 +24,6 @@ Result<archive::Id> ParseId(const std::string& text, const char* what) {
     return Status::InvalidArgument(std::string(what) + " id must be a number, not '" + text + "'");
   }
   return std::stoll(text);
-}
-
-archive::StreamReader FdReader(int fd) {
-  return [fd](std::span<char> buffer) -> Result<std::size_t> {
-    for (;;) {
-      ssize_t n = ::read(fd, buffer.data(), buffer.size());
-      if (n >= 0) return static_cast<std::size_t>(n);
-      if (errno != EINTR) return Status::FromErrno(errno, "read");
-    }
-  };
 }
 
 void AddDocAdd(CLI::App& parent, Context& ctx) {
@@ -59,22 +50,15 @@ void AddDocAdd(CLI::App& parent, Context& ctx) {
     }
     int worst = kExitOk;
     for (const auto& path : v->files) {
-      int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd < 0) {
-        worst = Fail(Status::FromErrno(errno, "open " + path));
-        continue;
-      }
       archive::Document draft;
       draft.customer_id = customer->id;
       if (contact->count()) draft.contact_id = v->contact;
-      draft.filename = path;
       draft.title = v->title;
       draft.type = v->type;
       draft.document_date = v->date;
-      auto stored = dir.StoreDocument(actor, draft, FdReader(fd));
-      ::close(fd);
+      auto stored = archive::StoreFile(dir, actor, draft, path);
       if (!stored.ok()) {
-        worst = Fail(stored.status().WithContext(path));
+        worst = Fail(stored.status());
         continue;
       }
       std::cout << (stored->already_stored ? "Already filed as document " : "Filed document ")
@@ -167,11 +151,14 @@ void AddNoteAdd(CLI::App& app, Context& ctx) {
     std::string customer;
     std::vector<std::string> words;
     archive::Id contact = 0;
+    std::string written_at;
   };
   auto v = std::make_shared<Values>();
   cmd->add_option("customer", v->customer, "Customer number")->required();
   cmd->add_option("text", v->words, "The note's text ('-' reads standard input)")->required();
   auto* contact = cmd->add_option("--contact", v->contact, "Contact person id");
+  cmd->add_option("--written-at", v->written_at,
+                  "When a note carried over from earlier records was written (default: now)");
   OnRunAs(cmd, ctx, [v, contact](DataDir& dir, const archive::Actor& actor) {
     auto customer = CustomerByNumber(dir, v->customer);
     if (!customer.ok()) return Fail(customer.status());
@@ -183,7 +170,7 @@ void AddNoteAdd(CLI::App& app, Context& ctx) {
     }
     std::optional<archive::Id> contact_id;
     if (contact->count()) contact_id = v->contact;
-    auto note = dir.catalog().AddNote(actor, customer->id, contact_id, text);
+    auto note = dir.catalog().AddNote(actor, customer->id, contact_id, text, v->written_at);
     if (!note.ok()) return Fail(note.status());
     std::cout << "Added note " << note->id << " by " << note->author << " at " << note->created_at
               << ".\n";

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   akte::cli::AddExtractionCommands(app, ctx);
   akte::cli::AddSearchCommands(app, ctx);
   akte::cli::AddServeCommand(app, ctx);
+  akte::cli::AddDemoCommands(app, ctx);
+  akte::cli::AddTypeCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,4 +1,4 @@
-// akte serve: the HTTP API until SIGTERM or SIGINT.
+// akte serve: the web page and HTTP API until SIGTERM or SIGINT.
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -7,17 +7,10 @@
 #include "akte/http/server.h"
 #include "context.h"
 #include "extraction.h"
+#include "serving.h"
 
 namespace akte::cli {
 namespace {
-
-struct ServeFlags {
-  std::string listen = "127.0.0.1:8080";
-  std::string tls_cert;
-  std::string tls_key;
-  std::uint64_t max_upload_mb = 2048;
-  bool quiet = false;
-};
 
 Status ParseListen(const std::string& listen, http::ServerOptions& options) {
   auto colon = listen.rfind(':');
@@ -39,6 +32,8 @@ Status ParseListen(const std::string& listen, http::ServerOptions& options) {
   }
   return Status::Ok();
 }
+
+}  // namespace
 
 int Serve(archive::DataDir& dir, const ServeFlags& flags) {
   http::ServerOptions options;
@@ -88,19 +83,21 @@ int Serve(archive::DataDir& dir, const ServeFlags& flags) {
   return kExitOk;
 }
 
-}  // namespace
+void AddServeFlags(CLI::App* cmd, ServeFlags& flags) {
+  cmd->add_option("--listen", flags.listen, "Address and port to listen on (HOST:PORT)");
+  cmd->add_option("--tls-cert", flags.tls_cert, "PEM certificate: serve HTTPS")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--tls-key", flags.tls_key, "PEM private key of the certificate")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--max-upload-mb", flags.max_upload_mb, "Largest upload request, in MiB")
+      ->check(CLI::Range(1, 1 << 20));
+  cmd->add_flag("--quiet", flags.quiet, "No access log on stderr");
+}
 
 void AddServeCommand(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("serve", "Serve the HTTP API (and later the web page)");
+  auto* cmd = app.add_subcommand("serve", "Serve the web page and the HTTP API");
   auto flags = std::make_shared<ServeFlags>();
-  cmd->add_option("--listen", flags->listen, "Address and port to listen on (HOST:PORT)");
-  cmd->add_option("--tls-cert", flags->tls_cert, "PEM certificate: serve HTTPS")
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--tls-key", flags->tls_key, "PEM private key of the certificate")
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--max-upload-mb", flags->max_upload_mb, "Largest upload request, in MiB")
-      ->check(CLI::Range(1, 1 << 20));
-  cmd->add_flag("--quiet", flags->quiet, "No access log on stderr");
+  AddServeFlags(cmd, *flags);
   OnRun(cmd, ctx, [flags](archive::DataDir& dir) { return Serve(dir, *flags); });
 }
 

@@ -58,7 +58,10 @@ Status PutSetting(Call& call) {
   std::string value;
   AKTE_RETURN_IF_ERROR(fields.Text("value", value));
   AKTE_RETURN_IF_ERROR(fields.RejectUnknown());
+  // Checked before the version, so that a bad value is named whatever the
+  // If-Match (the catalog checks it again when storing).
   AKTE_RETURN_IF_ERROR(indexer::CheckLimitSetting(key, value));
+  AKTE_RETURN_IF_ERROR(archive::CheckSetting(key, value));
   AKTE_ASSIGN_OR_RETURN(auto expected, call.IfMatchVersion());
   auto& catalog = call.services.catalog();
   AKTE_ASSIGN_OR_RETURN(auto current, FindSetting(catalog, key));
@@ -101,17 +104,48 @@ Status DefineField(Call& call) {
   return Status::Ok();
 }
 
-Status ListDocumentTypes(Call& call) {
-  AKTE_ASSIGN_OR_RETURN(auto types, call.services.catalog().DocumentTypes());
-  call.Reply(200, {{"items", types}});
-  return Status::Ok();
-}
+// The routes of one list of types, at /api/v1/<collection>.
+struct TypeRoutes {
+  archive::TypeList list;
+  std::string collection;  // "document-types"
 
-Status ListEventTypes(Call& call) {
-  AKTE_ASSIGN_OR_RETURN(auto types, call.services.catalog().EventTypes());
-  call.Reply(200, {{"items", types}});
-  return Status::Ok();
-}
+  Status List(Call& call) const {
+    AKTE_ASSIGN_OR_RETURN(auto types, call.services.catalog().Types(list));
+    call.Reply(200, {{"items", types}});
+    return Status::Ok();
+  }
+
+  // {"name": "..."}: adds the type, or puts a retired one back.
+  Status Add(Call& call) const {
+    AKTE_ASSIGN_OR_RETURN(auto body, call.JsonBody());
+    JsonFields fields(body);
+    std::string name;
+    AKTE_RETURN_IF_ERROR(fields.Text("name", name));
+    AKTE_RETURN_IF_ERROR(fields.RejectUnknown());
+    AKTE_ASSIGN_OR_RETURN(auto stored,
+                          call.services.catalog().AddType(call.caller().actor(), list, name));
+    call.response.set_header(
+        "Location", "/api/v1/" + collection + "/" + httplib::detail::encode_query_param(stored));
+    call.Reply(201, {{"name", stored}});
+    return Status::Ok();
+  }
+
+  // The name is the path's last segment, percent-decoded by httplib.
+  Status Retire(Call& call) const {
+    AKTE_RETURN_IF_ERROR(
+        call.services.catalog().RetireType(call.caller().actor(), list, call.PathText(1)));
+    call.response.status = 204;
+    return Status::Ok();
+  }
+
+  void Register(Router& router) const {
+    const std::string path = "/api/v1/" + collection;
+    router.Add("GET", path, Access::kRead, [self = *this](Call& call) { return self.List(call); });
+    router.Add("POST", path, Access::kAdmin, [self = *this](Call& call) { return self.Add(call); });
+    router.Add("DELETE", path + "/{name}", Access::kAdmin,
+               [self = *this](Call& call) { return self.Retire(call); });
+  }
+};
 
 }  // namespace
 
@@ -121,8 +155,8 @@ void AddSettingsRoutes(Router& router) {
   router.Add("PUT", "/api/v1/settings/{key}", Access::kAdmin, PutSetting);
   router.Add("GET", "/api/v1/fields", Access::kRead, ListFields);
   router.Add("PUT", "/api/v1/fields/{slot}", Access::kAdmin, DefineField);
-  router.Add("GET", "/api/v1/document-types", Access::kRead, ListDocumentTypes);
-  router.Add("GET", "/api/v1/event-types", Access::kRead, ListEventTypes);
+  TypeRoutes{archive::TypeList::kDocument, "document-types"}.Register(router);
+  TypeRoutes{archive::TypeList::kEvent, "event-types"}.Register(router);
 }
 
 }  // namespace akte::http
