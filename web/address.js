@@ -1,10 +1,11 @@
 // Tab "Adresse": the master data, an edit form (PATCH with If-Match), and
-// when someone else saved first, both versions side by side (#conflict).
-// Nothing is ever overwritten without the user choosing so.
+// when someone else saved first, both versions side by side (conflict.js).
 
 import * as api from './api.js';
+import {showConflict} from './conflict.js';
 import {changedFields, customerForm, displayValue, kFieldNames} from './customer_form.js';
 import {el, fill} from './dom.js';
+import {handleSubmit} from './forms.js';
 import {formatDate, formatDateTime, t} from './i18n.js';
 import {canWrite} from './session.js';
 
@@ -53,22 +54,14 @@ function showEdit(panel, ctx, base, draft) {
   const cancel = el('button', {type: 'button'}, t('action.cancel'));
   cancel.addEventListener('click', () => showView(panel, ctx));
   form.querySelector('.actions').append(cancel);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  handleSubmit(form, submit, showError, async () => {
     const mine = values();
     const changes = changedFields(base, mine);
     if (!Object.keys(changes).length) {
       showView(panel, ctx);
       return;
     }
-    submit.disabled = true;
-    try {
-      await save(panel, ctx, base, mine, changes);
-    } catch (error) {
-      showError(error);
-    } finally {
-      submit.disabled = false;
-    }
+    await save(panel, ctx, base, mine, changes);
   });
   fill(panel, el('h2', {}, t('customer.edit_title')), form);
   form.querySelector('input,select,textarea').focus();
@@ -77,56 +70,22 @@ function showEdit(panel, ctx, base, draft) {
 async function save(panel, ctx, base, mine, changes) {
   const answer = await api.patch('/customers/' + base.id, changes, {ifMatch: base.version});
   if (answer && answer.conflict) {
-    showConflict(panel, ctx, {base, mine, changes}, answer.current);
+    const current = answer.current;
+    ctx.setCustomer(current);
+    showConflict(panel, {
+      fields: kFieldNames.map((name) => [name, t('customer.' + name)]), show: displayValue,
+      base, mine, changes, current,
+      explain: t('conflict.explain', {time: formatDateTime(current.updated_at)}),
+    }, {
+      // Same changes, now based on the version the other person saved.
+      takeMine: () => save(panel, ctx, current, mine, changes),
+      keepTheirs: () => showView(panel, ctx),
+      editAgain: () => showEdit(panel, ctx, current, {...current, ...changes}),
+    });
     return;
   }
   ctx.setCustomer(answer);
   showView(panel, ctx);
-}
-
-// Shows every field either side changed: yours (the form) next to the
-// version saved meanwhile.
-function showConflict(panel, ctx, {base, mine, changes}, current) {
-  ctx.setCustomer(current);
-  const rows = kFieldNames
-      .filter((name) => name in changes ||
-          displayValue(name, base[name]) !== displayValue(name, current[name]))
-      .map((name) => {
-        const yours = displayValue(name, mine[name]);
-        const theirs = displayValue(name, current[name]);
-        return el('tr', {class: yours === theirs ? null : 'differs'},
-            el('th', {scope: 'row'}, t('customer.' + name)),
-            el('td', {class: 'mine'}, yours || '—'),
-            el('td', {class: 'theirs'}, theirs || '—'));
-      });
-  const error = el('p', {class: 'error', role: 'alert'});
-  const takeMine = el('button', {type: 'button', id: 'conflict-mine', class: 'primary'}, t('conflict.take_mine'));
-  const keepTheirs = el('button', {type: 'button', id: 'conflict-theirs'}, t('conflict.keep_theirs'));
-  const editAgain = el('button', {type: 'button', id: 'conflict-edit'}, t('conflict.edit_again'));
-  takeMine.addEventListener('click', async () => {
-    takeMine.disabled = true;
-    try {
-      // Same changes, now based on the version the other person saved.
-      await save(panel, ctx, current, mine, changes);
-    } catch (failure) {
-      error.textContent = failure.message;
-      takeMine.disabled = false;
-    }
-  });
-  keepTheirs.addEventListener('click', () => showView(panel, ctx));
-  editAgain.addEventListener('click', () => showEdit(panel, ctx, current, {...current, ...changes}));
-  const box = el('section', {id: 'conflict', class: 'conflict card', role: 'alertdialog',
-    'aria-labelledby': 'conflict-title'},
-  el('h2', {id: 'conflict-title'}, t('conflict.title')),
-  el('p', {}, t('conflict.explain', {time: formatDateTime(current.updated_at)})),
-  el('div', {class: 'table-wrap'}, el('table', {class: 'compare'},
-      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, t('conflict.field')),
-          el('th', {scope: 'col'}, t('conflict.mine')), el('th', {scope: 'col'}, t('conflict.theirs')))),
-      el('tbody', {}, rows))),
-  error,
-  el('div', {class: 'actions'}, takeMine, keepTheirs, editAgain));
-  fill(panel, box);
-  takeMine.focus();
 }
 
 export function render(panel, ctx) {

@@ -12,6 +12,7 @@ import * as customers from './customers.js';
 import * as customerFile from './customer_file.js';
 import * as inbox from './inbox.js';
 import * as settings from './settings.js';
+import {loadFirmTimeZone} from './time_zone.js';
 
 const app = document.getElementById('app');
 let header = null;
@@ -116,7 +117,9 @@ function notFound() {
       el('p', {}, el('a', {href: '#/customers'}, t('nav.customers'))));
 }
 
-function onLoggedIn(next) {
+// Times are shown in the firm's time zone: read it before the first page.
+async function onLoggedIn(next) {
+  await loadFirmTimeZone();
   renderHeader();
   navigate(next && next.startsWith('#/') && !next.startsWith('#/login') ? next : '#/customers');
 }
@@ -147,7 +150,7 @@ async function start() {
     location.hash = '#/login?expired=1' + next;
   });
   try {
-    await session.check();
+    if (await session.check()) await loadFirmTimeZone();
   } catch (error) {
     // The server is unreachable; the login page will say so when used.
   }

@@ -1,10 +1,11 @@
-// The customer file: heading, tab bar, and one tab's panel at a time.
-// Switching tabs within one customer keeps the loaded customer.
+// The customer file: heading (with archiving), tab bar, and one tab's panel
+// at a time. Switching tabs within one customer keeps the loaded customer.
 
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
-import {t} from './i18n.js';
+import {formatDateTime, t} from './i18n.js';
 import {customerHref} from './nav.js';
+import {canWrite} from './session.js';
 import * as address from './address.js';
 import * as contacts from './contacts.js';
 import * as conditions from './conditions.js';
@@ -24,12 +25,65 @@ const kTabs = {
   statistik: (panel) => fill(panel, el('p', {class: 'muted'}, t('statistics.placeholder'))),
 };
 
-// The file on screen: {id, root, customer, ...}; null when none is shown.
+// The file on screen: {id, root, customer, ctx (the open tab's)}; null when
+// none is shown.
 let current = null;
 
 function heading(customer) {
   return [customer.display_name || customer.number,
     customer.archived_at ? ' (' + t('customer.archived') + ')' : ''].join('');
+}
+
+// Name, number and kind; for an archived customer a notice, else (for
+// writers) the button that archives it.
+function fileHead(customer) {
+  const archive = canWrite() && !customer.archived_at
+      ? el('button', {type: 'button', id: 'customer-archive', onclick: () => archiveCustomer()},
+          t('archive.action')) : null;
+  return el('div', {class: 'file-head'},
+      el('div', {class: 'page-head'},
+          el('h1', {id: 'customer-name'}, heading(customer)), archive),
+      el('p', {class: 'muted'}, [customer.number, t('kind.' + customer.kind), customer.city]
+          .filter(Boolean).join(' · ')),
+      customer.archived_at
+          ? el('p', {id: 'archived-notice', class: 'archived-notice', role: 'status', tabindex: '-1'},
+              t('archive.notice', {time: formatDateTime(customer.archived_at)}))
+          : null,
+      el('p', {id: 'archive-error', class: 'error', role: 'alert'}));
+}
+
+// Shows `customer` in the head and hands it to the open tab (after an edit
+// or archiving: a new version).
+function showCustomer(file, customer) {
+  file.customer = customer;
+  if (file.ctx) file.ctx.customer = customer;
+  file.root.querySelector('.file-head').replaceWith(fileHead(customer));
+}
+
+// Asks first: an archived customer leaves the customer list.
+async function archiveCustomer() {
+  const file = current;
+  const customer = file.customer;
+  if (!window.confirm(t('archive.confirm', {name: heading(customer)}))) return;
+  const button = file.root.querySelector('#customer-archive');
+  button.disabled = true;
+  try {
+    const answer = await api.post('/customers/' + customer.id + '/archive', undefined,
+        {ifMatch: customer.version});
+    if (answer && answer.conflict) {
+      // Changed meanwhile: show what is stored now and let the user look again.
+      showCustomer(file, answer.current);
+      if (!answer.current.archived_at) {
+        file.root.querySelector('#archive-error').textContent = t('archive.conflict');
+      }
+      return;
+    }
+    showCustomer(file, answer);
+    file.root.querySelector('#archived-notice').focus();
+  } catch (error) {
+    button.disabled = false;
+    file.root.querySelector('#archive-error').textContent = errorText(error);
+  }
 }
 
 function tabBar(id) {
@@ -60,19 +114,21 @@ function showTab(tab, params) {
     button.setAttribute('aria-selected', selected ? 'true' : 'false');
     button.tabIndex = selected ? 0 : -1;
   }
-  const panel = current.root.querySelector('#tab-panel');
-  panel.setAttribute('aria-labelledby', 'tab-' + tab);
-  fill(panel, el('p', {class: 'muted'}, t('app.loading')));
+  // A new panel for every tab: what a slower tab before it still renders
+  // goes into the old, detached one.
+  const panel = el('div', {id: 'tab-panel', class: 'tab-panel', role: 'tabpanel',
+    'aria-labelledby': 'tab-' + tab}, el('p', {class: 'muted'}, t('app.loading')));
+  current.root.querySelector('#tab-panel').replaceWith(panel);
+  const file = current;
   const ctx = {
     customer: current.customer,
     params,
     // After a change to the master data: new heading, new version.
     setCustomer(customer) {
-      current.customer = customer;
-      ctx.customer = customer;
-      current.root.querySelector('#customer-name').textContent = heading(customer);
+      showCustomer(file, customer);
     },
   };
+  file.ctx = ctx;
   Promise.resolve(render(panel, ctx)).catch((error) => {
     fill(panel, el('p', {class: 'error', role: 'alert'}, errorText(error)));
   });
@@ -102,10 +158,7 @@ export async function render(view, idText, tab, params = new URLSearchParams()) 
     return;
   }
   const root = el('section', {id: 'customer-file', dataset: {id: String(id)}},
-      el('div', {class: 'file-head'},
-          el('h1', {id: 'customer-name'}, heading(customer)),
-          el('p', {class: 'muted'}, [customer.number, t('kind.' + customer.kind), customer.city]
-              .filter(Boolean).join(' · '))),
+      fileHead(customer),
       tabBar(id),
       el('div', {id: 'tab-panel', class: 'tab-panel', role: 'tabpanel'}));
   fill(view, root);

@@ -1,6 +1,8 @@
 // Building DOM without innerHTML: all text goes in as textContent, so
 // data from the server can never become markup.
 
+import {errorMessage} from './error_text.js';
+
 // el('a', {href: '#/x', class: 'hit-title'}, 'text', childNode, ...)
 // Attributes starting with "on" take a listener: {onclick: fn}.
 export function el(tag, attrs = {}, ...children) {
@@ -48,7 +50,8 @@ export function debounce(fn, ms) {
   };
 }
 
-// A line of error text for a failed request (ApiError or anything else).
+// A line of error text for a failed request (ApiError or anything else),
+// in the user's language.
 export function errorText(error) {
-  return error && error.message ? error.message : String(error);
+  return errorMessage(error);
 }

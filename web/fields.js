@@ -2,7 +2,7 @@
 // their values in customer.custom_fields, editable with PATCH + If-Match.
 
 import * as api from './api.js';
-import {el, fill} from './dom.js';
+import {el, errorText, fill} from './dom.js';
 import {formatDate, t} from './i18n.js';
 import {canWrite} from './session.js';
 
@@ -77,7 +77,7 @@ function showEdit(panel, ctx, definitions) {
       ctx.setCustomer(answer);
       showView(panel, ctx, definitions);
     } catch (failure) {
-      error.textContent = failure.message;
+      error.textContent = errorText(failure);
     } finally {
       save.disabled = false;
     }

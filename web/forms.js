@@ -2,7 +2,7 @@
 // users): labelled inputs, one error line per field for the API's
 // error.field, and a submit button.
 
-import {el} from './dom.js';
+import {el, errorText} from './dom.js';
 
 // The error lines of a form: the message next to the field the API named
 // (error.field), else in `general` on top.
@@ -20,11 +20,11 @@ export function errorDisplay(general, inputs, errors) {
     clearErrors();
     const name = error.field && error.field.split(/[.[]/)[0];
     if (name && errors[name]) {
-      errors[name].textContent = error.message;
+      errors[name].textContent = errorText(error);
       inputs[name].setAttribute('aria-invalid', 'true');
       inputs[name].focus();
     } else {
-      general.textContent = error.message;
+      general.textContent = errorText(error);
     }
   }
   return {clearErrors, showError};

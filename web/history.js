@@ -1,10 +1,12 @@
 // Tab "Historie": the file's timeline (documents, notes, events), newest
-// first, filtered by kind.
+// first, filtered by kind and period; writers add events (a call, a visit).
 
 import * as api from './api.js';
-import {el, fill} from './dom.js';
-import {formatDate, formatDateTime, formatNumber, t} from './i18n.js';
+import {el, errorText, fill} from './dom.js';
+import {handleSubmit, simpleForm} from './forms.js';
+import {formatDate, formatDateTime, formatNumber, fromDateTimeInputs, t, toDateTimeInputs} from './i18n.js';
 import {customerHref} from './nav.js';
+import {canWrite} from './session.js';
 
 const kPage = 100;
 
@@ -21,22 +23,62 @@ function entry(item, customerId) {
       el('div', {class: 'timeline-body'},
           el('p', {}, el('span', {class: 'badge'}, t('kind.' + item.kind)), ' ', title),
           item.detail ? el('p', {class: 'timeline-detail'}, item.detail) : null,
-          item.author ? el('p', {class: 'muted small'}, item.author) : null));
+          item.author ? el('p', {class: 'muted small'}, item.author_name || item.author) : null));
+}
+
+// The form for a new event; `onAdded` runs after it was stored.
+async function eventForm(ctx, onAdded) {
+  const answer = await api.get('/event-types');
+  const now = toDateTimeInputs();
+  const {form, submit, inputs, values, showError} = simpleForm('event-form', [
+    {name: 'type', label: t('history.event_type'), type: 'select',
+      options: (answer.items || []).map((type) => [type, type])},
+    {name: 'subject', label: t('history.subject')},
+    {name: 'date', label: t('history.date'), type: 'date', value: now.date, required: true},
+    {name: 'time', label: t('history.time'), type: 'time', value: now.time, required: true},
+    {name: 'text', label: t('history.text'), type: 'textarea'},
+  ], t('history.add_event'));
+  const done = el('p', {class: 'muted', 'aria-live': 'polite'});
+  form.append(done);
+  // The API names the moment occurred_at; the form splits it in two.
+  const showFieldError = (error) => showError(error.field === 'occurred_at'
+      ? {field: 'date', message: errorText(error)} : error);
+  handleSubmit(form, submit, showFieldError, async () => {
+    done.textContent = '';
+    const v = values();
+    const at = fromDateTimeInputs(v.date, v.time);
+    if (!at) throw {field: v.date ? 'time' : 'date', message: t('history.bad_date')};
+    await api.post('/customers/' + ctx.customer.id + '/events',
+        {type: v.type, subject: v.subject, text: v.text, occurred_at: at});
+    const next = toDateTimeInputs();
+    inputs.subject.value = '';
+    inputs.text.value = '';
+    inputs.date.value = next.date;
+    inputs.time.value = next.time;
+    done.textContent = t('history.event_added');
+    await onAdded();
+  });
+  return el('details', {class: 'add card'}, el('summary', {}, t('history.add_event')), form);
 }
 
 export async function render(panel, ctx) {
-  const kind = el('select', {id: 'history-kind', 'aria-label': t('history.kind')},
+  const kind = el('select', {id: 'history-kind'},
       el('option', {value: ''}, t('history.all')),
       ['document', 'note', 'event'].map((k) => el('option', {value: k}, t('kind.' + k + 's'))));
+  const since = el('input', {id: 'history-since', type: 'date'});
+  const until = el('input', {id: 'history-until', type: 'date'});
   const list = el('ol', {id: 'history-list', class: 'timeline'});
   const status = el('p', {class: 'muted', 'aria-live': 'polite'});
   const more = el('button', {type: 'button', hidden: true}, t('history.more'));
   let offset = 0;
+  let requestSeq = 0;
 
   async function load(append) {
-    if (!append) offset = 0;
+    const seq = ++requestSeq;
     const answer = await api.get('/customers/' + ctx.customer.id + '/file',
-        {kind: kind.value, limit: kPage, offset});
+        {kind: kind.value, since: since.value, until: until.value, limit: kPage, offset: append ? offset : 0});
+    if (seq !== requestSeq) return;  // the filter changed meanwhile; a newer answer follows
+    if (!append) offset = 0;
     const items = (answer.items || []).map((item) => entry(item, ctx.customer.id));
     if (append) list.append(...items);
     else fill(list, items);
@@ -45,9 +87,14 @@ export async function render(panel, ctx) {
     status.textContent = answer.total ? t('history.count', {count: formatNumber(answer.total)}) : t('history.empty');
   }
 
-  kind.addEventListener('change', () => load(false));
+  for (const input of [kind, since, until]) input.addEventListener('change', () => load(false));
   more.addEventListener('click', () => load(true));
-  fill(panel, el('div', {class: 'panel-head'}, el('h2', {}, t('tab.historie')),
-      el('label', {}, t('history.kind'), ' ', kind)), status, list, more);
+  const filters = el('div', {class: 'filters', role: 'group', 'aria-label': t('history.filter')},
+      el('label', {}, t('history.kind'), ' ', kind),
+      el('label', {}, t('history.since'), ' ', since),
+      el('label', {}, t('history.until'), ' ', until));
+  const add = canWrite() ? await eventForm(ctx, () => load(false)) : null;
+  fill(panel, el('div', {class: 'panel-head'}, el('h2', {}, t('tab.historie')), filters),
+      add, status, list, more);
   await load(false);
 }

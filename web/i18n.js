@@ -54,8 +54,35 @@ export function t(key, params) {
 
 const locale = () => (language === 'de' ? 'de-DE' : 'en-GB');
 
-// The firm's time zone; the browser's for now (the server has no setting yet).
-const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+// The firm's time zone (the setting firm.timezone, see time_zone.js): every
+// time is shown in it, wherever the browser is. Until it is loaded, and
+// when it is not set, Europe/Berlin.
+export const kDefaultTimeZone = 'Europe/Berlin';
+let firmTimeZone = kDefaultTimeZone;
+
+// Whether this browser can show times in the IANA zone `name`.
+export function knowsTimeZone(name) {
+  try {
+    new Intl.DateTimeFormat('de-DE', {timeZone: name});
+    return !!name;
+  } catch {
+    return false;
+  }
+}
+
+// Shows every time from now on in `name`; false (and no change) for a zone
+// this browser does not know.
+export function setTimeZone(name) {
+  if (!knowsTimeZone(name)) return false;
+  firmTimeZone = name;
+  return true;
+}
+
+export function getTimeZone() {
+  return firmTimeZone;
+}
+
+const timeZone = () => firmTimeZone;
 
 // A date-only value "2024-12-31" is a calendar day: never shift it by zones.
 function isDateOnly(value) {
@@ -137,4 +164,30 @@ export function formatBytes(bytes) {
     unit++;
   }
   return formatNumber(value, unit === 0 ? 0 : 1) + ' ' + units[unit];
+}
+
+// The wall clock of `date` in the firm's time zone, as the values of a date
+// and a time input: {date: '2024-03-05', time: '14:05'}.
+export function toDateTimeInputs(date = new Date()) {
+  const parts = {};
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timeZone(), year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
+  for (const part of format.formatToParts(date)) parts[part.type] = part.value;
+  return {date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`};
+}
+
+// The values of a date and a time input, read in the firm's time zone, as a
+// UTC ISO 8601 time; null when they are incomplete.
+export function fromDateTimeInputs(date, time) {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const clock = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!day || !clock) return null;
+  const wallMs = (inputs) => Date.parse(inputs.date + 'T' + inputs.time + ':00Z');
+  const wanted = Date.UTC(+day[1], +day[2] - 1, +day[3], +clock[1], +clock[2]);
+  // The zone's offset is what its clock shows minus UTC; a second round
+  // settles a daylight saving change between the guess and the answer.
+  let utc = wanted;
+  for (let round = 0; round < 2; round++) utc += wanted - wallMs(toDateTimeInputs(new Date(utc)));
+  return new Date(utc).toISOString();
 }

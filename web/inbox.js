@@ -1,10 +1,14 @@
-// Eingang: documents no customer was found for, each with a customer
-// picker to file it.
+// Eingang: documents no customer was found for. Each shows the customers
+// it most likely belongs to (ranked by the server, with the passage that
+// makes them likely) for one-click filing, and a picker for any other.
 
 import * as api from './api.js';
 import {debounce, el, errorText, fill} from './dom.js';
+import {highlightedNodes} from './highlight.js';
 import {formatBytes, formatDateTime, t} from './i18n.js';
 import {canWrite} from './session.js';
+
+const kSuggestions = 3;
 
 // A filter box and a select of matching customers.
 function customerPicker(docId) {
@@ -21,37 +25,73 @@ function customerPicker(docId) {
   return {filter, select};
 }
 
+// One suggested customer: why (its best evidence), and a button to file.
+function suggestionItem(suggestion, assign) {
+  const customer = suggestion.customer;
+  const best = suggestion.evidence[0];
+  const button = el('button', {type: 'button', class: 'primary suggestion-assign',
+    dataset: {customer: String(customer.id)}}, t('inbox.assign_to', {name: customer.display_name}));
+  button.addEventListener('click', () => assign(customer.id, button));
+  return el('li', {class: 'suggestion'},
+      el('a', {href: '#/customers/' + customer.id}, customer.number + ' · ' + customer.display_name),
+      best ? el('p', {class: 'hit-snippet muted'}, best.title ? best.title + ': ' : '',
+          highlightedNodes(best.snippet, best.highlights)) : null,
+      canWrite() ? button : null);
+}
+
+async function loadSuggestions(doc, list, assign) {
+  try {
+    const answer = await api.get('/documents/' + doc.id + '/suggestions', {limit: kSuggestions});
+    fill(list, answer.items.length ? answer.items.map((s) => suggestionItem(s, assign))
+        : el('li', {class: 'muted'}, t('inbox.no_suggestions')));
+  } catch (failure) {
+    // Not in the index yet: it is still being read.
+    fill(list, el('li', {class: 'muted'},
+        failure.status === 404 ? t('inbox.suggestions_later') : errorText(failure)));
+  }
+}
+
 function item(doc, reload) {
   const preview = el('a', {href: api.contentUrl(doc.id, true), target: '_blank', rel: 'noopener'},
       doc.title || doc.filename);
-  let assign = null;
+  const error = el('p', {class: 'error', role: 'alert'});
+  const assign = async (customerId, button) => {
+    button.disabled = true;
+    error.textContent = '';
+    try {
+      await api.post('/documents/' + doc.id + '/assign', {customer_id: customerId});
+      await reload();
+    } catch (failure) {
+      error.textContent = errorText(failure);
+      button.disabled = false;
+    }
+  };
+  const suggestions = el('ul', {class: 'suggestions', id: 'suggestions-' + doc.id,
+    'aria-label': t('inbox.suggestions')});
+  loadSuggestions(doc, suggestions, assign);
+
+  let picker = null;
   if (canWrite()) {
     const {filter, select} = customerPicker(doc.id);
-    const button = el('button', {type: 'submit', class: 'primary'}, t('inbox.assign'));
-    const error = el('p', {class: 'error', role: 'alert'});
-    assign = el('form', {class: 'assign'}, filter, select, button, error);
-    assign.addEventListener('submit', async (event) => {
+    const button = el('button', {type: 'submit'}, t('inbox.assign'));
+    picker = el('form', {class: 'assign'}, filter, select, button);
+    picker.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!select.value) {
         error.textContent = t('inbox.no_customer');
         return;
       }
-      button.disabled = true;
-      try {
-        await api.post('/documents/' + doc.id + '/assign', {customer_id: parseInt(select.value, 10)});
-        await reload();
-      } catch (failure) {
-        error.textContent = errorText(failure);
-        button.disabled = false;
-      }
+      assign(parseInt(select.value, 10), button);
     });
   }
   return el('li', {class: 'inbox-item card', dataset: {id: String(doc.id)}},
       el('h3', {}, preview),
       el('p', {class: 'muted'}, [doc.filename, formatBytes(doc.size), formatDateTime(doc.uploaded_at),
-        doc.uploaded_by].filter(Boolean).join(' · ')),
+        doc.uploaded_by_name || doc.uploaded_by].filter(Boolean).join(' · ')),
       doc.inbox_reason ? el('p', {class: 'reason'}, doc.inbox_reason) : null,
-      assign);
+      el('h4', {}, t('inbox.suggestions')), suggestions,
+      picker ? el('details', {}, el('summary', {}, t('inbox.other_customer')), picker) : null,
+      error);
 }
 
 export async function render(view) {

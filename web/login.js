@@ -1,7 +1,7 @@
 // The login form. Wrong username and wrong password get one message (the
 // server does not say which); too many attempts say how long to wait.
 
-import {el, fill} from './dom.js';
+import {el, errorText, fill} from './dom.js';
 import {t} from './i18n.js';
 import * as session from './session.js';
 
@@ -13,7 +13,7 @@ function messageFor(error) {
   }
   if (error.status === 0) return t('error.network');
   if (error.status === 400 && error.field) return t('login.missing_' + error.field);
-  return error.message;
+  return errorText(error);
 }
 
 // onLoggedIn(next) is called with the hash to go to afterwards.

@@ -1,10 +1,14 @@
-// Einstellungen (admins): users and their API tokens.
+// Einstellungen: for admins the users, custom fields, document and event
+// types and the firm's time zone; for everyone their own API tokens.
 
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
 import {handleSubmit, simpleForm} from './forms.js';
 import {formatDateTime, t} from './i18n.js';
 import {currentUser, isAdmin} from './session.js';
+import {fieldsSection} from './settings_fields.js';
+import {timeZoneSection} from './settings_time_zone.js';
+import {typesSection} from './settings_types.js';
 
 function roleOptions() {
   return ['staff', 'readonly', 'admin'].map((role) => [role, t('role.' + role)]);
@@ -89,8 +93,11 @@ export async function render(view) {
   const root = el('section', {id: 'settings'}, el('h1', {}, t('nav.settings')));
   fill(view, root);
   try {
-    if (isAdmin()) root.append(await usersSection());
-    root.append(await tokensSection(currentUser()));
+    const adminSections = [usersSection, fieldsSection, () => typesSection('document'),
+      () => typesSection('event'), timeZoneSection];
+    for (const section of [...(isAdmin() ? adminSections : []), () => tokensSection(currentUser())]) {
+      root.append(await section());
+    }
   } catch (error) {
     root.append(el('p', {class: 'error', role: 'alert'}, errorText(error)));
   }

@@ -74,9 +74,10 @@ TEST_CASE("the new-customer form shows the server's refusal next to the field", 
   b.Type(b.Find("form#customer-form #customer-form-number"), "30001");
   b.Type(b.Find("form#customer-form #customer-form-company"), "Zweite Bäckerei");
   b.Click(b.Find("form#customer-form button[type=submit]"));
-  // The number is taken: the message stands beside it and nothing was added.
+  // The number is taken: the message stands beside it, in German, and
+  // nothing was added.
   INFO("the error line of the number field should say it is taken");
-  CHECK(b.WaitForText("#customer-form-number-error", "30001"));
+  CHECK(b.WaitForText("#customer-form-number-error", "Kundennummer ist schon vergeben"));
   CHECK(b.Attribute(b.Find("#customer-form-number"), "aria-invalid") == "true");
   auto listed = web.api().dir().catalog().ListCustomers();
   REQUIRE(listed.ok());

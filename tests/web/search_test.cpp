@@ -20,6 +20,12 @@ TEST_CASE("'/' focuses the search and Enter shows hits with the word marked", "[
   CHECK(b.WaitUntil([&] { return b.Active() == search; }));
   b.PressKeys("Trampolin");
   CHECK(b.Property(search, "value") == "Trampolin");
+  // What is typed can be read: dark text on the light field, not the top bar's white.
+  const auto colours = b.ExecuteScript(
+      "const style = getComputedStyle(document.querySelector('input#search'));"
+      "return [style.color, style.backgroundColor];");
+  CHECK(colours[0] != colours[1]);
+  CHECK(colours[0] != "rgb(255, 255, 255)");
   b.PressKeys(keys::kEnter);
 
   CHECK(b.WaitUntil([&] { return b.Url().find("#/search?q=Trampolin") != std::string::npos; }));

@@ -11,7 +11,9 @@ TEST_CASE("an admin adds a user and creates a token in the settings", "[web]") {
   auto& b = web.browser();
   web.LogIn("admin");
   web.Open("#/settings");
-  // The form sits in a closed <details> until opened.
+  // The form sits in a closed <details> until opened; the page first reads
+  // the firm's time zone and the users.
+  b.Find("#user-form");
   b.ExecuteScript("document.querySelector('#user-form').closest('details').open = true; return 0;");
   b.Type(b.Find("#user-form-username"), "tobias");
   b.Click(b.Find("#user-form button[type=submit]"));

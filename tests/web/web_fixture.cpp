@@ -105,6 +105,21 @@ void WebTest::WaitForIndex(const std::string& query) {
   REQUIRE(found);
 }
 
+void WebTest::WaitUntilSettled(std::chrono::seconds timeout) {
+  auto client = api_.Client();
+  std::string metrics;
+  const bool settled = browser_->WaitUntil(
+      [&] {
+        auto answer = client.Get("/metrics", api_.As("staff"));
+        metrics = answer && answer->status == 200 ? answer->body : "";
+        return metrics.find("akte_index_queue_length 0\n") != std::string::npos &&
+               metrics.find("state=\"pending\"") == std::string::npos;
+      },
+      timeout);
+  INFO("the server is still busy: " << metrics);
+  REQUIRE(settled);
+}
+
 void WebTest::SaveArtifacts() {
   if (saved_ || !browser_) return;
   saved_ = true;

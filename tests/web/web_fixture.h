@@ -36,6 +36,9 @@ class WebTest {
   // Waits (up to 20 s) until the API's search finds `query`: the index has
   // caught up with what was seeded.
   void WaitForIndex(const std::string& query);
+  // Waits (up to `timeout`) until, by the server's /metrics, nothing waits
+  // for extraction and the index has taken in every catalog change.
+  void WaitUntilSettled(std::chrono::seconds timeout);
 
   // Saves the failure artifacts once per test; called by the listener.
   void SaveArtifacts();
