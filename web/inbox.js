@@ -5,7 +5,7 @@
 import * as api from './api.js';
 import {debounce, el, errorText, fill} from './dom.js';
 import {highlightedNodes} from './highlight.js';
-import {formatBytes, formatDateTime, t} from './i18n.js';
+import {formatBytes, formatDate, formatDateTime, t} from './i18n.js';
 import {canWrite} from './session.js';
 
 const kSuggestions = 3;
@@ -86,7 +86,8 @@ function item(doc, reload) {
   }
   return el('li', {class: 'inbox-item card', dataset: {id: String(doc.id)}},
       el('h3', {}, preview),
-      el('p', {class: 'muted'}, [doc.filename, formatBytes(doc.size), formatDateTime(doc.uploaded_at),
+      el('p', {class: 'muted'}, [doc.document_date ? formatDate(doc.document_date) : '', doc.filename,
+        formatBytes(doc.size), formatDateTime(doc.uploaded_at),
         doc.uploaded_by_name || doc.uploaded_by].filter(Boolean).join(' · ')),
       doc.inbox_reason ? el('p', {class: 'reason'}, doc.inbox_reason) : null,
       el('h4', {}, t('inbox.suggestions')), suggestions,
