@@ -287,6 +287,10 @@ std::string Browser::Url() { return Command("GET", "/url").get<std::string>(); }
 
 void Browser::Refresh() { Command("POST", "/refresh"); }
 
+void Browser::SetWindowSize(int width, int height) {
+  Command("POST", "/window/rect", {{"width", width}, {"height", height}});
+}
+
 Browser::Element Browser::Find(const std::string& css) {
   auto found = WaitFor(css, nullptr, options_.find_timeout);
   if (!found) {

@@ -78,6 +78,8 @@ class Browser {
   void Go(const std::string& url);
   std::string Url();
   void Refresh();
+  // Resizes the browser window (the page sees about this viewport).
+  void SetWindowSize(int width, int height);
 
   // The first element matching `css`, waiting up to the find timeout for
   // it to appear; throws WebDriverError ("timeout") when none does.
