@@ -105,13 +105,13 @@ Status CreateDemo(const fs::path& root, const fs::path& manifest_path) {
   return Status::Ok();
 }
 
-void PrintWelcome(const fs::path& root, const ServeFlags& flags, const fs::path& manifest_path) {
+void PrintWelcome(const fs::path& root, const std::string& url, const fs::path& manifest_path) {
   std::ifstream login(root / kDemoLoginFile);
   std::string username, password;
   std::getline(login, username);
   std::getline(login, password);
   std::cout << "\nakte demo: the sample firm in " << root.string() << "\n"
-            << "  Open      http://" << flags.listen << "/\n";
+            << "  Open      " << url << "\n";
   if (!username.empty()) {
     std::cout << "  Log in as " << username << " / " << password << "\n";
   }
@@ -150,8 +150,8 @@ void AddDemo(CLI::App& app, Context& ctx) {
       }
       auto dir = OpenDataDir(ctx);
       if (!dir.ok()) return Fail(dir.status());
-      PrintWelcome(root, *flags, *manifest);
-      return Serve(**dir, *flags);
+      return Serve(**dir, *flags,
+                   [&](const std::string& url) { PrintWelcome(root, url, *manifest); });
     };
   });
 }

@@ -35,7 +35,8 @@ Status ParseListen(const std::string& listen, http::ServerOptions& options) {
 
 }  // namespace
 
-int Serve(archive::DataDir& dir, const ServeFlags& flags) {
+int Serve(archive::DataDir& dir, const ServeFlags& flags,
+          const std::function<void(const std::string& url)>& on_listening) {
   http::ServerOptions options;
   if (Status s = ParseListen(flags.listen, options); !s.ok()) return Fail(s);
   if (flags.tls_cert.empty() != flags.tls_key.empty()) {
@@ -59,10 +60,14 @@ int Serve(archive::DataDir& dir, const ServeFlags& flags) {
 
   auto server = http::Server::Create(dir, options);
   if (!server.ok()) return Fail(server.status());
-  if (Status s = (*server)->Bind(); !s.ok()) return Fail(s);
-  const bool tls = !options.tls_cert.empty();
-  std::cout << "akte serves " << dir.root().string() << " at " << (tls ? "https" : "http") << "://"
-            << options.host << ":" << (*server)->port() << "/ (stop with Ctrl-C)" << std::endl;
+  if (Status s = (*server)->Bind(); !s.ok()) {
+    return Fail(Status(s.code(), s.message() + "; choose another with --listen HOST:PORT"));
+  }
+  const std::string url = std::string(options.tls_cert.empty() ? "http" : "https") + "://" +
+                          options.host + ":" + std::to_string((*server)->port()) + "/";
+  if (on_listening) on_listening(url);
+  std::cout << "akte serves " << dir.root().string() << " at " << url << " (stop with Ctrl-C)"
+            << std::endl;
 
   std::atomic<bool> ended{false};
   std::thread stopper([&server, &ended, signals] {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "akte/archive/data_dir.h"
@@ -20,7 +21,10 @@ struct ServeFlags {
 
 void AddServeFlags(CLI::App* cmd, ServeFlags& flags);
 
-// Serves until a signal; returns the exit code.
-int Serve(archive::DataDir& dir, const ServeFlags& flags);
+// Serves until a signal; returns the exit code. `on_listening`, if given,
+// is told the page's address ("http://127.0.0.1:8080/") once the port is
+// taken, before the first request is answered.
+int Serve(archive::DataDir& dir, const ServeFlags& flags,
+          const std::function<void(const std::string& url)>& on_listening = {});
 
 }  // namespace akte::cli

@@ -1,5 +1,7 @@
 #include "akte/http/server.h"
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -58,11 +60,22 @@ struct Server::Impl {
         router(*http, services) {}
 
   static std::unique_ptr<httplib::Server> MakeServer(const ServerOptions& options) {
-    if (!options.tls_cert.empty()) {
-      return std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(),
-                                                  options.tls_key.c_str());
+    std::unique_ptr<httplib::Server> server;
+    if (options.tls_cert.empty()) {
+      server = std::make_unique<httplib::Server>();
+    } else {
+      server =
+          std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
     }
-    return std::make_unique<httplib::Server>();
+    // httplib's default adds SO_REUSEPORT, with which a second server binds
+    // the same port and the kernel splits the requests between the two
+    // (possibly of different data directories). SO_REUSEADDR alone still
+    // allows a restart while old connections linger in TIME_WAIT.
+    server->set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    return server;
   }
 
   void Configure();

@@ -72,6 +72,9 @@ TEST_CASE("akte demo loads the firm once, then serves it with the login it print
     password = login[2];
     CHECK(username == "jana");
     CHECK_THAT(first.out, Catch::Contains("Migrationsprojekt"));
+    // The address to open names the port actually taken (here one the system chose).
+    CHECK_THAT(first.out,
+               Catch::Contains("Open      http://127.0.0.1:" + std::to_string(first.port) + "/"));
 
     httplib::Client client("127.0.0.1", first.port);
     auto session = client.Post(
@@ -91,6 +94,22 @@ TEST_CASE("akte demo loads the firm once, then serves it with the login it print
   CHECK_THAT(second.out, Catch::Contains("serving it as it is"));
   CHECK_THAT(second.out, Catch::Contains("Log in as jana / " + password));
   CHECK(nlohmann::json::parse(akte.Ok({"customer", "list", "--json"}).out).size() == 2);
+}
+
+TEST_CASE("akte demo on a port already taken says so and how to choose another", "[cli]") {
+  Akte akte;
+  WriteTinyFirm(akte.dir / "firm");
+  httplib::Server other;
+  const int port = other.bind_to_any_port("127.0.0.1");
+  REQUIRE(port > 0);
+  auto refused = akte({"demo", "--from", (akte.dir / "firm").string(), "--listen",
+                       "127.0.0.1:" + std::to_string(port)});
+  CHECK(refused.exit_code != 0);
+  CHECK_THAT(refused.err, Catch::Contains("cannot listen on 127.0.0.1:" + std::to_string(port)));
+  CHECK_THAT(refused.err, Catch::Contains("--listen HOST:PORT"));
+  // No welcome for a page that is not there; the firm is loaded for the next try.
+  CHECK_THAT(refused.out, !Catch::Contains("Log in as"));
+  CHECK(std::filesystem::exists(std::filesystem::path(akte.data) / "demo-login.txt"));
 }
 
 TEST_CASE("akte demo refuses a folder that holds other things", "[cli]") {
