@@ -115,4 +115,31 @@ TEST_CASE("German by default, English after choosing it in select#language", "[w
   CHECK(b.Property(b.Find("select#language"), "value") == english);
 }
 
+TEST_CASE("an ended session sends the user to the login page and back to where they were",
+          "[web]") {
+  WebTest web;
+  const auto id = web.AddCustomer("32001", "Gärtnerei Blum");
+  auto& b = web.browser();
+  web.LogIn("staff");
+  const auto secret = b.Cookie("akte_session");
+  REQUIRE(secret);
+  // The session ends on the server (expiry, or a logout elsewhere).
+  REQUIRE(web.api().dir().catalog().EndSession(*secret).ok());
+
+  const std::string file = "#/customers/" + std::to_string(id);
+  web.Open(file);
+  auto message = b.WaitFor("#login-error", [](Browser& browser, const Browser::Element& element) {
+    return browser.Displayed(element) && !browser.Text(element).empty();
+  });
+  REQUIRE(message);
+  CHECK(b.Text(*message) == "Sitzung abgelaufen – bitte erneut anmelden");
+  CHECK(Gone(b, "#user-name"));
+
+  b.Type(b.Find("input#login-username"), "staff");
+  b.Type(b.Find("input#login-password"), kPassword);
+  b.Click(b.Find("button#login-submit"));
+  CHECK(b.WaitForText("#customer-file #customer-name", "Gärtnerei Blum"));
+  CHECK(b.Url().find(file) != std::string::npos);
+}
+
 }  // namespace akte::test

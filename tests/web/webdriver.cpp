@@ -287,6 +287,13 @@ std::string Browser::Url() { return Command("GET", "/url").get<std::string>(); }
 
 void Browser::Refresh() { Command("POST", "/refresh"); }
 
+std::optional<std::string> Browser::Cookie(const std::string& name) {
+  for (const auto& cookie : Command("GET", "/cookie")) {
+    if (cookie.value("name", "") == name) return cookie.value("value", "");
+  }
+  return std::nullopt;
+}
+
 void Browser::SetWindowSize(int width, int height) {
   Command("POST", "/window/rect", {{"width", width}, {"height", height}});
 }

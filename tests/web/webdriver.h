@@ -78,6 +78,9 @@ class Browser {
   void Go(const std::string& url);
   std::string Url();
   void Refresh();
+  // The value of the page's cookie `name` (HttpOnly ones too), nullopt when
+  // there is none.
+  std::optional<std::string> Cookie(const std::string& name);
   // Resizes the browser window (the page sees about this viewport).
   void SetWindowSize(int width, int height);
 
