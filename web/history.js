@@ -23,7 +23,7 @@ function entry(item, customerId) {
       el('div', {class: 'timeline-body'},
           el('p', {}, el('span', {class: 'badge'}, t('kind.' + item.kind)), ' ', title),
           item.detail ? el('p', {class: 'timeline-detail'}, item.detail) : null,
-          item.author ? el('p', {class: 'muted small'}, item.author_name || item.author) : null));
+          item.author ? el('p', {class: 'timeline-author muted small'}, item.author_name || item.author) : null));
 }
 
 // The form for a new event; `onAdded` runs after it was stored.

@@ -156,7 +156,8 @@ Status GetFile(Call& call) {
                        {"at", entry.at},
                        {"title", entry.title},
                        {"detail", entry.detail},
-                       {"author", entry.author}});
+                       {"author", entry.author},
+                       {"author_name", entry.author_name}});
     }
     ++total;
   }

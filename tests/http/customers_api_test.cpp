@@ -217,7 +217,7 @@ TEST_CASE("contacts, conditions, notes and events belong to their customer and i
   CHECK(Json(edited)["author"] == "staff");
 
   auto event = client.Post(
-      (base + "/events").c_str(), api.As("staff"),
+      (base + "/events").c_str(), api.As("admin"),
       R"({"type":"Anruf eingehend","subject":"Preisanfrage","occurred_at":"2024-03-05T09:30:00Z"})",
       "application/json");
   REQUIRE(event);
@@ -229,6 +229,8 @@ TEST_CASE("contacts, conditions, notes and events belong to their customer and i
   json events = Json(client.Get((base + "/file?kind=event").c_str(), api.As("readonly")));
   REQUIRE(events["total"] == 1);
   CHECK(events["items"][0]["title"].get<std::string>().find("Preisanfrage") != std::string::npos);
+  CHECK(events["items"][0]["author"] == "admin");
+  CHECK(events["items"][0]["author_name"] == "Jana Schreiber");
   json old = Json(client.Get((base + "/file?until=2024-12-31").c_str(), api.As("readonly")));
   CHECK(old["total"] == 1);
   RequireError(client.Get((base + "/file?kind=invoice").c_str(), api.As("readonly")), 400, "kind");
