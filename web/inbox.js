@@ -6,6 +6,7 @@ import * as api from './api.js';
 import {debounce, el, errorText, fill} from './dom.js';
 import {highlightedNodes} from './highlight.js';
 import {formatBytes, formatDate, formatDateTime, t} from './i18n.js';
+import {inboxReason} from './inbox_reason.js';
 import {canWrite} from './session.js';
 
 const kSuggestions = 3;
@@ -89,7 +90,7 @@ function item(doc, reload) {
       el('p', {class: 'muted'}, [doc.document_date ? formatDate(doc.document_date) : '', doc.filename,
         formatBytes(doc.size), formatDateTime(doc.uploaded_at),
         doc.uploaded_by_name || doc.uploaded_by].filter(Boolean).join(' · ')),
-      doc.inbox_reason ? el('p', {class: 'reason'}, doc.inbox_reason) : null,
+      doc.inbox_reason ? el('p', {class: 'reason'}, inboxReason(doc.inbox_reason)) : null,
       el('h4', {}, t('inbox.suggestions')), suggestions,
       picker ? el('details', {}, el('summary', {}, t('inbox.other_customer')), picker) : null,
       error);

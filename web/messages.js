@@ -237,6 +237,11 @@ const de = {
   'inbox.no_suggestions': 'Kein Kunde hat Ähnliches in seiner Akte.',
   'inbox.suggestions_later': 'Vorschläge folgen, sobald das Dokument gelesen ist.',
   'inbox.other_customer': 'Anderem Kunden zuordnen …',
+  'inbox.reason.reading': 'wird gerade gelesen; die Adressen folgen',
+  'inbox.reason.only_firm': 'die E-Mail nennt keine Adresse außerhalb der Firma',
+  'inbox.reason.several_addresses': 'die Adressen gehören zu mehreren Kunden ({detail})',
+  'inbox.reason.several_domain': 'die Domain gehört zu mehreren Kunden ({detail})',
+  'inbox.reason.unknown_address': 'kein Kunde und kein Ansprechpartner hat die Adresse {detail}',
 
   'settings.users': 'Benutzer',
   'settings.username': 'Benutzername',
