@@ -4,9 +4,14 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "akte/indexer/index_writer.h"
 #include "akte/search/index_location.h"
@@ -24,6 +29,7 @@ constexpr std::array<std::string_view, 5> kKinds = {
 constexpr std::string_view kCursorKey = "akte.reindex_cursor";  // "document:1234", "" when done
 constexpr std::string_view kStartSeqKey = "akte.reindex_seq";
 constexpr int kBatchItems = 500;
+constexpr std::size_t kQueuedBatches = 4;
 
 // An exclusive lock on index/reindex.lock for as long as it lives.
 class ReindexLock {
@@ -96,6 +102,118 @@ Status CompactInPlace(const fs::path& generation) {
   return Status::Ok();
 }
 
+// A batch of items of one kind with their index entries (nullopt for an
+// item the catalog no longer has); no items at the end.
+struct BuiltBatch {
+  std::string_view kind;
+  std::vector<std::pair<archive::Id, std::optional<IndexedItem>>> items;
+};
+
+// Builds the index entries of every item from a starting point on, on a
+// thread of its own with its own catalog connection, while the rebuilding
+// thread writes them: the analysis (catalog reads, tokenising, stemming,
+// compound splitting) and Xapian's inverter each take about half of a
+// rebuild, so on two cores they overlap. Compound parts are checked
+// against the live index's terms, since the new generation is being
+// written by the other thread; without a readable live index, against the
+// word list alone. At most kQueuedBatches wait, which bounds memory.
+class ItemBuilder {
+ public:
+  ItemBuilder(fs::path catalog_file, fs::path live, std::string_view first_kind, archive::Id after)
+      : catalog_file_(std::move(catalog_file)),
+        live_(std::move(live)),
+        first_kind_(first_kind),
+        after_(after),
+        thread_([this] { Run(); }) {}
+  ~ItemBuilder() {
+    {
+      std::lock_guard lock(mu_);
+      stopped_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  ItemBuilder(const ItemBuilder&) = delete;
+  ItemBuilder& operator=(const ItemBuilder&) = delete;
+
+  // The next batch, in catalog order; one without items at the end.
+  Result<BuiltBatch> Next() {
+    std::unique_lock lock(mu_);
+    changed_.wait(lock, [this] { return !queue_.empty(); });
+    Result<BuiltBatch> next = std::move(queue_.front());
+    queue_.pop_front();
+    changed_.notify_all();
+    return next;
+  }
+
+ private:
+  // False when the rebuild stopped waiting for batches.
+  bool Push(Result<BuiltBatch> batch) {
+    std::unique_lock lock(mu_);
+    changed_.wait(lock, [this] { return stopped_ || queue_.size() < kQueuedBatches; });
+    if (stopped_) return false;
+    queue_.push_back(std::move(batch));
+    changed_.notify_all();
+    return true;
+  }
+
+  std::optional<Xapian::Database> OpenVocabulary() {
+    try {
+      return Xapian::Database(live_.string());
+    } catch (const Xapian::Error&) {
+      return std::nullopt;  // none yet, or damaged: the word list still splits
+    }
+  }
+
+  Status Build() {
+    AKTE_ASSIGN_OR_RETURN(auto catalog, archive::Catalog::Open(catalog_file_));
+    std::optional<Xapian::Database> vocabulary = OpenVocabulary();
+    ItemIndexer items(*catalog, search::Analyzer::Default(), vocabulary ? &*vocabulary : nullptr);
+    auto build = [&](std::string_view kind, archive::Id id) {
+      try {
+        return items.Build(kind, id);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        vocabulary->reopen();  // the server committed to the live index meanwhile
+        return items.Build(kind, id);
+      }
+    };
+    bool reached = false;
+    archive::Id after = after_;
+    for (auto kind : kKinds) {
+      if (!reached && kind != first_kind_) continue;
+      if (reached) after = 0;
+      reached = true;
+      for (;;) {
+        AKTE_ASSIGN_OR_RETURN(auto versions, catalog->ItemVersions(kind, after, kBatchItems));
+        if (versions.empty()) break;
+        BuiltBatch batch{kind, {}};
+        for (const auto& [id, version] : versions) {
+          AKTE_ASSIGN_OR_RETURN(auto item, build(kind, id));
+          batch.items.emplace_back(id, std::move(item));
+        }
+        after = versions.back().first;
+        if (!Push(std::move(batch))) return Status::Ok();
+      }
+    }
+    return Status::Ok();
+  }
+
+  void Run() {
+    Status built = GuardXapian("analyse the items to index", [this] { return Build(); });
+    Push(built.ok() ? Result<BuiltBatch>(BuiltBatch{}) : Result<BuiltBatch>(built));
+  }
+
+  const fs::path catalog_file_;
+  const fs::path live_;
+  const std::string_view first_kind_;
+  const archive::Id after_;
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::deque<Result<BuiltBatch>> queue_;
+  bool stopped_ = false;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
 }  // namespace
 
 Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progress,
@@ -126,41 +244,47 @@ Result<ReindexReport> Reindex(archive::DataDir& dir, const IndexProgress& progre
     }
     const std::string start_seq = db.get_metadata(std::string(kStartSeqKey));
     const auto colon = cursor.find(':');
-    std::string_view resume_kind = std::string_view(cursor).substr(0, colon);
-    archive::Id after = std::stoll(cursor.substr(colon + 1));
-    bool reached = false;
+    const std::string resume_kind = cursor.substr(0, colon);
+    const archive::Id resume_after = std::stoll(cursor.substr(colon + 1));
+    // What an earlier run already indexed counts as done.
     std::size_t done = 0;
+    const auto first_kind = std::find(kKinds.begin(), kKinds.end(), resume_kind);
+    if (first_kind == kKinds.end()) {
+      return Status::Corruption("the unfinished rebuild's position '" + cursor +
+                                "' names no kind of item; remove " + target.string());
+    }
+    for (auto kind : kKinds) {
+      if (kind == resume_kind && resume_after == 0) break;
+      AKTE_ASSIGN_OR_RETURN(auto versions, dir.catalog().ItemVersions(kind, 0, 1'000'000'000));
+      if (kind != resume_kind) {
+        done += versions.size();
+        continue;
+      }
+      for (const auto& [id, version] : versions) done += id <= resume_after ? 1 : 0;
+      break;
+    }
     using Clock = std::chrono::steady_clock;
     auto last_commit = Clock::now();
     std::size_t committed_documents = 0;
-    for (auto kind : kKinds) {
-      if (!reached && kind != resume_kind) {
-        AKTE_ASSIGN_OR_RETURN(auto skipped, dir.catalog().ItemVersions(kind, 0, 1'000'000'000));
-        done += skipped.size();
-        continue;
+    ItemBuilder builder(dir.root() / "catalog.db", live, *first_kind, resume_after);
+    for (;;) {
+      AKTE_ASSIGN_OR_RETURN(BuiltBatch batch, builder.Next());
+      if (batch.items.empty()) break;
+      for (auto& [id, item] : batch.items) {
+        AKTE_RETURN_IF_ERROR(updater.AddBuilt(std::move(item), batch.kind, id));
       }
-      if (reached) after = 0;
-      if (!reached && after > 0) {
-        AKTE_ASSIGN_OR_RETURN(auto skipped, dir.catalog().ItemVersions(kind, 0, 1'000'000'000));
-        for (const auto& [id, version] : skipped) done += id <= after ? 1 : 0;
+      const archive::Id after = batch.items.back().first;
+      if (updater.documents_added() - committed_documents >= options.commit_documents ||
+          Clock::now() - last_commit >= options.commit_interval) {
+        db.set_metadata(std::string(kCursorKey),
+                        std::string(batch.kind) + ":" + std::to_string(after));
+        AKTE_RETURN_IF_ERROR(updater.Commit(-1));
+        committed_documents = updater.documents_added();
+        last_commit = Clock::now();
       }
-      reached = true;
-      for (;;) {
-        AKTE_ASSIGN_OR_RETURN(auto batch, dir.catalog().ItemVersions(kind, after, kBatchItems));
-        if (batch.empty()) break;
-        for (const auto& [id, version] : batch) AKTE_RETURN_IF_ERROR(updater.Add(kind, id));
-        after = batch.back().first;
-        if (updater.documents_added() - committed_documents >= options.commit_documents ||
-            Clock::now() - last_commit >= options.commit_interval) {
-          db.set_metadata(std::string(kCursorKey), std::string(kind) + ":" + std::to_string(after));
-          AKTE_RETURN_IF_ERROR(updater.Commit(-1));
-          committed_documents = updater.documents_added();
-          last_commit = Clock::now();
-        }
-        done += batch.size();
-        report.items += batch.size();
-        if (progress) progress(std::min(done, total), total);
-      }
+      done += batch.items.size();
+      report.items += batch.items.size();
+      if (progress) progress(std::min(done, total), total);
     }
     // Bring in what changed while rebuilding, then mark the rebuild done.
     AKTE_RETURN_IF_ERROR(updater.Commit(start_seq.empty() ? 0 : std::stoll(start_seq)));

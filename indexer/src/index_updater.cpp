@@ -69,6 +69,11 @@ Status IndexUpdater::Add(std::string_view entity, archive::Id id) {
   return Store(std::move(item), entity, id, false);
 }
 
+Status IndexUpdater::AddBuilt(std::optional<IndexedItem> item, std::string_view entity,
+                              archive::Id id) {
+  return Store(std::move(item), entity, id, false);
+}
+
 Status IndexUpdater::Apply(std::string_view entity, archive::Id id) {
   const bool customer = entity == schema::kCustomer;
   const std::string old_label = customer ? IndexedLabel(db_, id) : "";

@@ -26,6 +26,9 @@ class IndexUpdater {
   Status Apply(std::string_view entity, archive::Id id);
   // Adds an item known not to be in the index yet (a fresh rebuild).
   Status Add(std::string_view entity, archive::Id id);
+  // The same for an item built elsewhere (by an ItemIndexer of another
+  // thread); nullopt when the catalog no longer had it.
+  Status AddBuilt(std::optional<IndexedItem> item, std::string_view entity, archive::Id id);
 
   // Applies the changes after the index's feed position, committing every
   // `batch` changes with the new position. Returns what was done.
