@@ -4,7 +4,8 @@
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
 import {handleSubmit, simpleForm} from './forms.js';
-import {formatDate, formatDateTime, formatNumber, fromDateTimeInputs, t, toDateTimeInputs} from './i18n.js';
+import {formatDate, formatDateTime, formatNumber, fromDateTimeInputs, t, toDateTimeInputs, zonedMoment}
+  from './i18n.js';
 import {customerHref} from './nav.js';
 import {canWrite} from './session.js';
 
@@ -76,7 +77,9 @@ export async function render(panel, ctx) {
   async function load(append) {
     const seq = ++requestSeq;
     const answer = await api.get('/customers/' + ctx.customer.id + '/file',
-        {kind: kind.value, since: since.value, until: until.value, limit: kPage, offset: append ? offset : 0});
+        {kind: kind.value, since: since.value ? zonedMoment(since.value, '00:00:00') : '',
+          until: until.value ? zonedMoment(until.value, '23:59:59') : '', limit: kPage,
+          offset: append ? offset : 0});
     if (seq !== requestSeq) return;  // the filter changed meanwhile; a newer answer follows
     if (!append) offset = 0;
     const items = (answer.items || []).map((item) => entry(item, ctx.customer.id));

@@ -177,6 +177,20 @@ export function toDateTimeInputs(date = new Date()) {
   return {date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`};
 }
 
+// A wall-clock time of the firm's time zone with its offset there,
+// "2025-03-31T23:59:59+02:00", for the API's period bounds; '' when `date`
+// is not a date.
+export function zonedMoment(date, time) {
+  const utc = fromDateTimeInputs(date, time.slice(0, 5));
+  if (!utc) return '';
+  const wall = Date.parse(date + 'T' + time.slice(0, 5) + ':00Z');
+  const offsetMinutes = Math.round((wall - Date.parse(utc)) / 60000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date}T${time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
 // The values of a date and a time input, read in the firm's time zone, as a
 // UTC ISO 8601 time; null when they are incomplete.
 export function fromDateTimeInputs(date, time) {

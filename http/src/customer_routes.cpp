@@ -1,4 +1,5 @@
 // /customers, their conditions and their file.
+#include "akte/archive/time.h"
 #include "route_helpers.h"
 
 namespace akte::http {
@@ -125,8 +126,51 @@ Status PutConditions(Call& call) {
   return Status::Ok();
 }
 
+// One end of a period of the timeline. A date ("2025-03-31") bounds
+// entries by their date (a timed entry's UTC date). A moment with its
+// offset ("2025-03-31T23:59:59+02:00": how the web page sends the end of a
+// day in the firm's time zone) bounds timed entries (notes, events) by the
+// moment and dated ones (documents) by its own date.
+struct PeriodBound {
+  std::string date;    // "" when unbounded
+  std::string moment;  // UTC, "" for a date bound
+};
+
+Result<PeriodBound> ReadBound(const Call& call, const char* name) {
+  const std::string value = call.Query(name);
+  if (value.empty()) return PeriodBound{};
+  const bool has_time = value.size() > 10 && value[10] == 'T';
+  auto problem = [&] {
+    return Status::InvalidArgument(std::string("'") + name +
+                                       "' must be a date (YYYY-MM-DD) or a moment with its "
+                                       "offset (YYYY-MM-DDThh:mm:ss+hh:mm)",
+                                   name);
+  };
+  auto date = NormalizeDate(value.substr(0, 10));
+  if (!date.ok() || *date != value.substr(0, 10)) return problem();
+  if (!has_time) {
+    if (value.size() != 10) return problem();
+    return PeriodBound{*date, ""};
+  }
+  // Without an offset the server's own zone would apply: not the firm's.
+  if (value.back() != 'Z' && value.find_first_of("+-", 11) == std::string::npos) return problem();
+  auto moment = NormalizeTimestamp(value);
+  if (!moment.ok()) return problem();
+  return PeriodBound{*date, *moment};
+}
+
+// Whether an entry at `at` (a date, or a UTC moment) lies on the `later`
+// side of `bound` or on it.
+bool Within(const std::string& at, const PeriodBound& bound, bool later) {
+  if (bound.date.empty()) return true;
+  const bool timed = at.size() > 10;
+  const std::string& limit = timed && !bound.moment.empty() ? bound.moment : bound.date;
+  const std::string mine = timed && !bound.moment.empty() ? at : at.substr(0, 10);
+  return later ? mine >= limit : mine <= limit;
+}
+
 // The customer file's timeline: documents, notes and events, newest first,
-// filtered by kind and date, paged.
+// filtered by kind and period, paged.
 Status GetFile(Call& call) {
   AKTE_ASSIGN_OR_RETURN(auto id, call.PathId(1));
   AKTE_ASSIGN_OR_RETURN(Page page, ReadPage(call));
@@ -134,22 +178,14 @@ Status GetFile(Call& call) {
   if (!kind.empty() && kind != "document" && kind != "note" && kind != "event") {
     return Status::InvalidArgument("'kind' must be document, note or event", "kind");
   }
-  const std::string since = call.Query("since");
-  const std::string until = call.Query("until");
-  for (const auto& [name, value] : {std::pair{"since", since}, std::pair{"until", until}}) {
-    if (!value.empty() && (value.size() < 10 || value[4] != '-' || value[7] != '-')) {
-      return Status::InvalidArgument(std::string("'") + name + "' must be a date (YYYY-MM-DD)",
-                                     name);
-    }
-  }
+  AKTE_ASSIGN_OR_RETURN(PeriodBound since, ReadBound(call, "since"));
+  AKTE_ASSIGN_OR_RETURN(PeriodBound until, ReadBound(call, "until"));
   AKTE_ASSIGN_OR_RETURN(auto file, call.services.catalog().GetCustomerFile(id));
   nlohmann::json items = nlohmann::json::array();
   std::size_t total = 0;
   for (const auto& entry : file.timeline) {
     if (!kind.empty() && entry.kind != kind) continue;
-    const std::string day = entry.at.substr(0, 10);
-    if (!since.empty() && day < since.substr(0, 10)) continue;
-    if (!until.empty() && day > until.substr(0, 10)) continue;
+    if (!Within(entry.at, since, true) || !Within(entry.at, until, false)) continue;
     if (total >= page.offset && total < page.offset + page.limit) {
       items.push_back({{"kind", entry.kind},
                        {"id", entry.id},

@@ -233,6 +233,19 @@ TEST_CASE("contacts, conditions, notes and events belong to their customer and i
   CHECK(events["items"][0]["author_name"] == "Jana Schreiber");
   json old = Json(client.Get((base + "/file?until=2024-12-31").c_str(), api.As("readonly")));
   CHECK(old["total"] == 1);
+  // A day in the firm's zone: the event at 09:30 UTC is 10:30 in Berlin on
+  // 5 March; ending 5 March at 10:00 Berlin time (09:00 UTC) leaves it out.
+  auto period = [&](const std::string& query) {
+    return Json(client.Get((base + "/file?kind=event&" + query).c_str(), api.As("readonly")));
+  };
+  CHECK(period("since=2024-03-05T00:00:00%2B01:00&until=2024-03-05T23:59:59%2B01:00")["total"] ==
+        1);
+  CHECK(period("until=2024-03-05T10:00:00%2B01:00")["total"] == 0);
+  CHECK(period("since=2024-03-05T10:30:00%2B01:00")["total"] == 1);
+  RequireError(client.Get((base + "/file?since=2024-03-05T10:00:00").c_str(), api.As("readonly")),
+               400, "since");
+  RequireError(client.Get((base + "/file?until=2024-02-30").c_str(), api.As("readonly")), 400,
+               "until");
   RequireError(client.Get((base + "/file?kind=invoice").c_str(), api.As("readonly")), 400, "kind");
 }
 
