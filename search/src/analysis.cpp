@@ -93,8 +93,9 @@ Xapian::Query Analyzer::PhraseQuery(std::string_view phrase, std::string_view pr
 }
 
 Xapian::Query Analyzer::WildcardQuery(std::string_view prefix_word, std::string_view prefix,
-                                      Xapian::termcount max_expansion) const {
-  return QueryBuilder(impl_->words, impl_->glossary, nullptr, prefix)
+                                      Xapian::termcount max_expansion,
+                                      const Xapian::Database* vocabulary) const {
+  return QueryBuilder(impl_->words, impl_->glossary, vocabulary, prefix)
       .Wildcard(prefix_word, max_expansion);
 }
 

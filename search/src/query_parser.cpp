@@ -172,7 +172,8 @@ class Parser {
         item.query = analyzer_.PhraseQuery(token.text);
         return item;
       case QueryToken::kWildcard:
-        item.query = analyzer_.WildcardQuery(token.text, "");
+        item.query =
+            analyzer_.WildcardQuery(token.text, "", Analyzer::kMaxWildcardTerms, vocabulary_);
         return item;
       case QueryToken::kField:
         return FieldItem(token);

@@ -24,11 +24,13 @@ Status FromXapian(const Xapian::Error& e) {
   return Status::IoError(std::string("search index: ") + e.get_type() + ": " + e.get_msg());
 }
 
-// The unprefixed terms among a hit's matching terms (field-prefixed ones
-// are upper case; "Z" marks stems of unprefixed words).
-std::vector<std::string> BodyTerms(Xapian::TermIterator begin, Xapian::TermIterator end) {
+// The unprefixed terms of a query (field-prefixed ones are upper case; "Z"
+// marks stems of unprefixed words): what snippets highlight. A hit's
+// snippet matches only the words its text holds, so the query's terms serve
+// every hit, and Xapian need not intersect each hit's term list with them.
+std::vector<std::string> BodyTerms(const Xapian::Query& query) {
   std::vector<std::string> terms;
-  for (auto it = begin; it != end; ++it) {
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
     const std::string& term = *it;
     if (term.empty()) continue;
     const unsigned char first = static_cast<unsigned char>(term[0]);
@@ -105,11 +107,9 @@ struct Searcher::Impl {
     return enquire;
   }
 
-  Result<std::optional<Hit>> HitFor(const Xapian::Enquire& enquire,
-                                    const Xapian::MSetIterator& it) {
-    return hits.Build(
-        it.get_document(), it.get_weight(), it.get_percent(),
-        BodyTerms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it)));
+  Result<std::optional<Hit>> HitFor(const Xapian::MSetIterator& it,
+                                    const std::vector<std::string>& terms) {
+    return hits.Build(it.get_document(), it.get_weight(), it.get_percent(), terms);
   }
 
   // Whether any term the word is searched by (folded, stemmed, its compound
@@ -185,13 +185,13 @@ struct Searcher::Impl {
       response.suggestion = Corrected(request.query, parsed);
     }
     response.total = mset.get_matches_estimated();
-    Xapian::Enquire enquire = Enquire(used, has_text, response.customer_mode);
+    const std::vector<std::string> terms = BodyTerms(used);
 
     if (response.customer_mode) {
-      AKTE_RETURN_IF_ERROR(GroupByCustomer(enquire, mset, request, response));
+      AKTE_RETURN_IF_ERROR(GroupByCustomer(terms, mset, request, response));
     } else {
       for (auto it = mset[static_cast<Xapian::doccount>(request.offset)]; it != mset.end(); ++it) {
-        AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(enquire, it));
+        AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(it, terms));
         if (hit) response.hits.push_back(std::move(*hit));
       }
     }
@@ -203,7 +203,7 @@ struct Searcher::Impl {
 
   // `mset` holds up to kEvidencePerCustomer entries per customer (collapsed
   // by customer), strongest first; passages of one document count once.
-  Status GroupByCustomer(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
+  Status GroupByCustomer(const std::vector<std::string>& terms, const Xapian::MSet& mset,
                          const SearchRequest& request, SearchResponse& response) {
     struct Group {
       double score = 0;
@@ -245,7 +245,7 @@ struct Searcher::Impl {
       const Group& group = *ranked[i].second;
       CustomerResult result{*customer, group.score, group.best.size() + group.collapsed, {}};
       for (const auto& it : group.best) {
-        AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(enquire, it));
+        AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(it, terms));
         if (hit) result.evidence.push_back(std::move(*hit));
       }
       response.customers.push_back(std::move(result));
@@ -314,9 +314,10 @@ struct Searcher::Impl {
                       Xapian::Query(std::string(sc::kKindPrefix) + std::string(sc::kDocument))),
         true, false);
     Xapian::MSet mset = similar.get_mset(0, static_cast<Xapian::doccount>(limit));
+    const std::vector<std::string> terms = BodyTerms(like);
     std::vector<Hit> result;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(similar, it));
+      AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(it, terms));
       if (hit) result.push_back(std::move(*hit));
     }
     return result;
@@ -332,7 +333,7 @@ struct Searcher::Impl {
     Xapian::Enquire enquire = Enquire(like, true, true);
     SearchResponse response;
     AKTE_RETURN_IF_ERROR(
-        GroupByCustomer(enquire, enquire.get_mset(0, depth, depth), request, response));
+        GroupByCustomer(BodyTerms(like), enquire.get_mset(0, depth, depth), request, response));
     return std::move(response.customers);
   }
 };

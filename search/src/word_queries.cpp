@@ -166,8 +166,24 @@ Xapian::Query QueryBuilder::Wildcard(std::string_view input, Xapian::termcount m
     for (const Span& part : token.parts) AppendFolded(Slice(input, part), &folded);
   }
   if (folded.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_WILDCARD, Term(folded), max_expansion,
-                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  const std::string start = Term(folded);
+  const Xapian::Query unexpanded(Xapian::Query::OP_WILDCARD, start, max_expansion,
+                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  if (!vocabulary_) return unexpanded;
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  for (auto it = vocabulary_->allterms_begin(start); it != vocabulary_->allterms_end(start); ++it) {
+    found.emplace_back(it.get_termfreq(), *it);
+  }
+  if (found.empty()) return unexpanded;  // matches nothing, as Xapian would
+  if (found.size() > max_expansion) {
+    const auto cut = found.begin() + static_cast<std::ptrdiff_t>(max_expansion);
+    std::partial_sort(found.begin(), cut, found.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    found.erase(cut, found.end());
+  }
+  std::vector<std::string> terms;
+  for (auto& [frequency, term] : found) terms.push_back(std::move(term));
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
 }  // namespace akte::search

@@ -20,7 +20,10 @@ class QueryBuilder {
  public:
   QueryBuilder(const WordSet& words, const Glossary& glossary, const Xapian::Database* vocabulary,
                std::string_view prefix)
-      : glossary_(glossary), splitter_(words, vocabulary), prefix_(prefix) {}
+      : glossary_(glossary),
+        vocabulary_(vocabulary),
+        splitter_(words, vocabulary),
+        prefix_(prefix) {}
 
   // OR of the spellings of each word of `input` (SYNONYM of the folded
   // word and its German and English stems), its compound parts (AND) and
@@ -32,7 +35,9 @@ class QueryBuilder {
   // addresses and phone numbers as their parts.
   Xapian::Query Phrase(std::string_view input);
 
-  // Every term starting with the folded `input`, at most `max_expansion`.
+  // Every term starting with the folded `input`, the `max_expansion` most
+  // frequent. With a vocabulary they are listed in the query (so snippets
+  // can highlight them); without, Xapian expands them when matching.
   Xapian::Query Wildcard(std::string_view input, Xapian::termcount max_expansion);
 
  private:
@@ -43,6 +48,7 @@ class QueryBuilder {
   std::string Term(std::string_view folded) const;
 
   const Glossary& glossary_;
+  const Xapian::Database* vocabulary_;
   CompoundSplitter splitter_;
   std::string prefix_;
 };

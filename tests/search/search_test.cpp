@@ -144,6 +144,17 @@ TEST_CASE("Hits carry a highlighted snippet and the page of a PDF", "[search][e2
   CHECK(hit.snippet.text.substr(h.begin, h.end - h.begin) == "Festplattenverschlüsselung");
 }
 
+TEST_CASE("A wildcard hit highlights the words the wildcard stands for", "[search][e2e]") {
+  SearchFixture f;
+  auto r = f.Search("Warenwirt*");
+  REQUIRE_FALSE(r.hits.empty());
+  const Hit& hit = r.hits[0];
+  CHECK(hit.id == f.note_migration);
+  REQUIRE(hit.snippet.highlights.size() == 1);
+  const auto& h = hit.snippet.highlights[0];
+  CHECK(hit.snippet.text.substr(h.begin, h.end - h.begin) == "Warenwirtschaft");
+}
+
 TEST_CASE("Facets count the results by kind, customer and year", "[search][e2e]") {
   SearchFixture f;
   SearchRequest request;

@@ -108,10 +108,14 @@ class Analyzer {
   // (identifiers and hyphenated words inside as their parts).
   Xapian::Query PhraseQuery(std::string_view phrase, std::string_view prefix = "") const;
 
+  static constexpr Xapian::termcount kMaxWildcardTerms = 200;
+
   // The query for a prefix wildcard ("migra*"): every folded term starting
-  // with the folded prefix, at most `max_expansion` of them.
+  // with the folded prefix, the `max_expansion` most frequent. With a
+  // `vocabulary` the terms are looked up now and listed in the query.
   Xapian::Query WildcardQuery(std::string_view prefix_word, std::string_view prefix = "",
-                              Xapian::termcount max_expansion = 200) const;
+                              Xapian::termcount max_expansion = kMaxWildcardTerms,
+                              const Xapian::Database* vocabulary = nullptr) const;
 
   // Words of `text` as written, lowercase, for the spelling dictionary
   // ("did you mean"): letters only, 3 to 40 characters.
