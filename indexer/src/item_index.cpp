@@ -1,5 +1,6 @@
 #include "item_index.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "akte/search/passages.h"
@@ -30,6 +31,21 @@ void AddSpelling(const search::Analyzer& analyzer, std::string_view text,
                  std::vector<std::string>& words) {
   auto found = analyzer.SpellingWords(text);
   words.insert(words.end(), found.begin(), found.end());
+}
+
+// A document's text offers "did you mean" only the words it uses at least
+// twice: words it has once are mostly typos, hyphenation debris and code,
+// and they would make up much of the spelling table. Its title, and notes,
+// events and master data, offer every word.
+void AddRepeatedSpelling(const search::Analyzer& analyzer, std::string_view text,
+                         std::vector<std::string>& words) {
+  auto found = analyzer.SpellingWords(text);
+  std::sort(found.begin(), found.end());
+  for (auto run = found.begin(); run != found.end();) {
+    const auto next = std::find_if(run, found.end(), [&](const auto& w) { return w != *run; });
+    if (next - run >= 2) words.insert(words.end(), run, next);
+    run = next;
+  }
 }
 
 }  // namespace
@@ -214,7 +230,7 @@ Result<IndexedItem> ItemIndexer::BuildDocument(const archive::Document& d) {
     item.documents.push_back(std::move(doc));
   }
   AddSpelling(analyzer_, title, item.spelling_words);
-  AddSpelling(analyzer_, text, item.spelling_words);
+  AddRepeatedSpelling(analyzer_, text, item.spelling_words);
   return item;
 }
 

@@ -1,5 +1,9 @@
+#include <xapian.h>
+
 #include <catch2/catch.hpp>
 
+#include "akte/indexer/index_writer.h"
+#include "akte/search/index_location.h"
 #include "fixtures.h"
 #include "pipeline_fixture.h"
 
@@ -98,6 +102,27 @@ TEST_CASE("Limits come from the settings and bad values are refused", "[indexer]
   CHECK(CheckLimitSetting("extract.max_depth", "viele").code() == StatusCode::kInvalidArgument);
   CHECK(CheckLimitSetting("extract.colour", "3").code() == StatusCode::kInvalidArgument);
   CHECK(CheckLimitSetting("firm.name", "anything").ok());
+}
+
+TEST_CASE("A document offers 'did you mean' the words it repeats, a note every word",
+          "[indexer][index]") {
+  PipelineFixture f;
+  f.File("bericht.txt", "Kassensystem und Kassensystem, einmal Quittungsdrucker.\n");
+  f.Extract();
+  REQUIRE(f.dir->catalog().AddNote(f.admin, f.customer.id, std::nullopt, "Etikettendrucker").ok());
+  {
+    auto writer = IndexWriter::Open(*f.dir);
+    REQUIRE(writer.ok());
+    REQUIRE((*writer)->CatchUp().ok());
+  }
+  auto live = search::IndexLocation(f.dir->index_path()).Current();
+  REQUIRE(live.ok());
+  Xapian::Database db(live->string());
+  CHECK(db.get_spelling_suggestion("kasensystem") == "kassensystem");
+  CHECK(db.get_spelling_suggestion("etikettendruker") == "etikettendrucker");
+  // Once in a document's text: searchable, but not offered as a spelling.
+  CHECK(db.get_spelling_suggestion("quittungsdruker").empty());
+  CHECK(db.term_exists("quittungsdrucker"));
 }
 
 }  // namespace
