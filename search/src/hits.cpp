@@ -11,6 +11,7 @@ namespace {
 namespace sc = schema;
 
 constexpr std::size_t kTextCacheBytes = std::size_t{64} << 20;
+constexpr std::size_t kMaxCachedCustomers = 20'000;
 
 std::string FirstLine(const std::string& text, std::size_t max) {
   std::string line = text.substr(0, text.find('\n'));
@@ -54,6 +55,18 @@ Result<std::shared_ptr<const std::string>> HitBuilder::TextOf(archive::Id id,
     texts_.erase(oldest);
   }
   return text;
+}
+
+Status HitBuilder::StartSearch() {
+  // Every change to a customer, its channels included, is a row of the
+  // catalog's change feed; one lookup of its newest row tells whether the
+  // customers read stand as they were.
+  AKTE_ASSIGN_OR_RETURN(const std::int64_t latest, catalog_.LatestChange());
+  if (latest != customers_as_of_ || customers_.size() > kMaxCachedCustomers) {
+    customers_.clear();
+    customers_as_of_ = latest;
+  }
+  return Status::Ok();
 }
 
 Result<std::optional<archive::Customer>> HitBuilder::Customer(archive::Id id) {

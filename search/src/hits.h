@@ -31,12 +31,12 @@ class HitBuilder {
   Result<std::optional<Hit>> Build(const Xapian::Document& doc, double score, int percent,
                                    const std::vector<std::string>& terms);
 
-  // The customer as the catalog has it, read once per search (its hits
-  // share it); nullopt when deleted meanwhile.
+  // The customer as the catalog has it (its hits share it); nullopt when
+  // deleted meanwhile.
   Result<std::optional<archive::Customer>> Customer(archive::Id id);
-  // Forgets the customers read: call at the start of every search, so a
-  // rename shows at once.
-  void StartSearch() { customers_.clear(); }
+  // Call at the start of every search: forgets the customers read when the
+  // catalog has changed since, so a rename shows at once.
+  Status StartSearch();
 
  private:
   // A document's extracted text, decompressed once and kept while recent.
@@ -51,6 +51,7 @@ class HitBuilder {
   };
   std::unordered_map<archive::Id, CachedText> texts_;
   std::unordered_map<archive::Id, std::optional<archive::Customer>> customers_;
+  std::int64_t customers_as_of_ = -1;  // the catalog's latest change when read
   std::list<archive::Id> recent_;  // most recent first
   std::size_t cached_bytes_ = 0;
 };

@@ -140,7 +140,7 @@ struct Searcher::Impl {
 
   Result<SearchResponse> Search(const SearchRequest& request) {
     AKTE_RETURN_IF_ERROR(Refresh());
-    hits.StartSearch();
+    AKTE_RETURN_IF_ERROR(hits.StartSearch());
     SearchResponse response;
     response.query = request.query;
     AKTE_ASSIGN_OR_RETURN(ParsedQuery parsed, ParseQuery(request.query, analyzer, &db));
@@ -213,9 +213,10 @@ struct Searcher::Impl {
     };
     std::map<archive::Id, Group> groups;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const Xapian::Document doc = it.get_document();
-      const std::string customer = doc.get_value(sc::kCustomerSlot);
+      // The collapse key is the customer slot, already read by the match.
+      const std::string customer = it.get_collapse_key();
       if (customer.empty()) continue;  // inbox items belong to no customer yet
+      const Xapian::Document doc = it.get_document();
       Group& group = groups[std::stoll(customer)];
       group.collapsed = std::max<std::size_t>(group.collapsed, it.get_collapse_count());
       std::string item = doc.get_value(sc::kItemSlot);
@@ -307,7 +308,7 @@ struct Searcher::Impl {
 
   Result<std::vector<Hit>> Similar(archive::Id document_id, std::size_t limit) {
     AKTE_RETURN_IF_ERROR(Refresh());
-    hits.StartSearch();
+    AKTE_RETURN_IF_ERROR(hits.StartSearch());
     AKTE_ASSIGN_OR_RETURN(Xapian::Query like, LikeDocument(document_id));
     Xapian::Enquire similar = Enquire(
         Xapian::Query(Xapian::Query::OP_FILTER, like,
@@ -325,7 +326,7 @@ struct Searcher::Impl {
 
   Result<std::vector<CustomerResult>> SuggestCustomers(archive::Id document_id, std::size_t limit) {
     AKTE_RETURN_IF_ERROR(Refresh());
-    hits.StartSearch();
+    AKTE_RETURN_IF_ERROR(hits.StartSearch());
     AKTE_ASSIGN_OR_RETURN(Xapian::Query like, LikeDocument(document_id));
     SearchRequest request;
     request.limit = limit;
