@@ -115,6 +115,7 @@ struct Searcher::Impl {
   // Whether any term the word is searched by (folded, stemmed, its compound
   // parts) is in the index.
   bool Known(const std::string& word) const {
+    if (db.term_exists(analyzer.Fold(word))) return true;  // the common case, without analysis
     const Xapian::Query q = analyzer.WordQuery(word, "", &db);
     for (auto term = q.get_terms_begin(); term != q.get_terms_end(); ++term) {
       if (db.term_exists(*term)) return true;
