@@ -116,7 +116,20 @@ std::vector<std::string> Analyzer::SpellingWords(std::string_view text) const {
 
 Snippet Analyzer::MakeSnippet(std::string_view text, const std::vector<std::string>& terms,
                               std::size_t length) const {
-  return MakeTextSnippet(impl_->words, text, terms, length);
+  return Snippets(terms).Cut(text, length);
+}
+
+SnippetCutter Analyzer::Snippets(const std::vector<std::string>& terms) const {
+  return SnippetCutter(std::make_unique<TermMatcher>(impl_->words, terms));
+}
+
+SnippetCutter::SnippetCutter(std::unique_ptr<TermMatcher> matcher) : matcher_(std::move(matcher)) {}
+SnippetCutter::~SnippetCutter() = default;
+SnippetCutter::SnippetCutter(SnippetCutter&&) noexcept = default;
+SnippetCutter& SnippetCutter::operator=(SnippetCutter&&) noexcept = default;
+
+Snippet SnippetCutter::Cut(std::string_view text, std::size_t length) {
+  return MakeTextSnippet(*matcher_, text, length);
 }
 
 }  // namespace akte::search

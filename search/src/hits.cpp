@@ -88,7 +88,7 @@ Status HitBuilder::AddCustomer(Hit& hit, std::optional<archive::Id> customer_id)
 }
 
 Result<std::optional<Hit>> HitBuilder::Build(const Xapian::Document& doc, double score, int percent,
-                                             const std::vector<std::string>& terms) {
+                                             SnippetCutter& snippets) {
   auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
   if (!data.is_object()) return Status::Corruption("an index entry has no readable data");
   Hit hit;
@@ -150,7 +150,7 @@ Result<std::optional<Hit>> HitBuilder::Build(const Xapian::Document& doc, double
       text = d->title + "\n" + d->filename;
       hit_passage.reset();
     }
-    hit.snippet = analyzer_.MakeSnippet(text, terms);
+    hit.snippet = snippets.Cut(text);
     if (hit_passage) {
       hit.page = PageAt(*hit_passage, text, hit.snippet.first_match);
     }
@@ -174,7 +174,7 @@ Result<std::optional<Hit>> HitBuilder::Build(const Xapian::Document& doc, double
   } else {
     return Status::Corruption("an index entry names an unknown kind '" + hit.kind + "'");
   }
-  hit.snippet = analyzer_.MakeSnippet(text, terms);
+  hit.snippet = snippets.Cut(text);
   return std::optional<Hit>(std::move(hit));
 }
 

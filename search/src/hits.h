@@ -24,12 +24,12 @@ class HitBuilder {
   HitBuilder(archive::Catalog& catalog, const Analyzer& analyzer)
       : catalog_(catalog), analyzer_(analyzer) {}
 
-  // The hit for one matching Xapian document, its snippet made for `terms`
-  // (the hit's matching terms). nullopt when the catalog no longer has the
-  // item: the index has not caught up with a deletion yet, and a ghost is
-  // never shown.
+  // The hit for one matching Xapian document, its snippet cut by the
+  // search's `snippets`. nullopt when the catalog no longer has the item:
+  // the index has not caught up with a deletion yet, and a ghost is never
+  // shown.
   Result<std::optional<Hit>> Build(const Xapian::Document& doc, double score, int percent,
-                                   const std::vector<std::string>& terms);
+                                   SnippetCutter& snippets);
 
   // The customer as the catalog has it (its hits share it); nullopt when
   // deleted meanwhile.
@@ -52,7 +52,7 @@ class HitBuilder {
   std::unordered_map<archive::Id, CachedText> texts_;
   std::unordered_map<archive::Id, std::optional<archive::Customer>> customers_;
   std::int64_t customers_as_of_ = -1;  // the catalog's latest change when read
-  std::list<archive::Id> recent_;  // most recent first
+  std::list<archive::Id> recent_;      // most recent first
   std::size_t cached_bytes_ = 0;
 };
 

@@ -107,9 +107,8 @@ struct Searcher::Impl {
     return enquire;
   }
 
-  Result<std::optional<Hit>> HitFor(const Xapian::MSetIterator& it,
-                                    const std::vector<std::string>& terms) {
-    return hits.Build(it.get_document(), it.get_weight(), it.get_percent(), terms);
+  Result<std::optional<Hit>> HitFor(const Xapian::MSetIterator& it, SnippetCutter& snippets) {
+    return hits.Build(it.get_document(), it.get_weight(), it.get_percent(), snippets);
   }
 
   // Whether any term the word is searched by (folded, stemmed, its compound
@@ -186,13 +185,13 @@ struct Searcher::Impl {
       response.suggestion = Corrected(request.query, parsed);
     }
     response.total = mset.get_matches_estimated();
-    const std::vector<std::string> terms = BodyTerms(used);
+    SnippetCutter snippets = analyzer.Snippets(BodyTerms(used));
 
     if (response.customer_mode) {
-      AKTE_RETURN_IF_ERROR(GroupByCustomer(terms, mset, request, response));
+      AKTE_RETURN_IF_ERROR(GroupByCustomer(snippets, mset, request, response));
     } else {
       for (auto it = mset[static_cast<Xapian::doccount>(request.offset)]; it != mset.end(); ++it) {
-        AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(it, terms));
+        AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(it, snippets));
         if (hit) response.hits.push_back(std::move(*hit));
       }
     }
@@ -204,7 +203,7 @@ struct Searcher::Impl {
 
   // `mset` holds up to kEvidencePerCustomer entries per customer (collapsed
   // by customer), strongest first; passages of one document count once.
-  Status GroupByCustomer(const std::vector<std::string>& terms, const Xapian::MSet& mset,
+  Status GroupByCustomer(SnippetCutter& snippets, const Xapian::MSet& mset,
                          const SearchRequest& request, SearchResponse& response) {
     struct Group {
       double score = 0;
@@ -247,7 +246,7 @@ struct Searcher::Impl {
       const Group& group = *ranked[i].second;
       CustomerResult result{*customer, group.score, group.best.size() + group.collapsed, {}};
       for (const auto& it : group.best) {
-        AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(it, terms));
+        AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(it, snippets));
         if (hit) result.evidence.push_back(std::move(*hit));
       }
       response.customers.push_back(std::move(result));
@@ -316,10 +315,10 @@ struct Searcher::Impl {
                       Xapian::Query(std::string(sc::kKindPrefix) + std::string(sc::kDocument))),
         true, false);
     Xapian::MSet mset = similar.get_mset(0, static_cast<Xapian::doccount>(limit));
-    const std::vector<std::string> terms = BodyTerms(like);
+    SnippetCutter snippets = analyzer.Snippets(BodyTerms(like));
     std::vector<Hit> result;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(it, terms));
+      AKTE_ASSIGN_OR_RETURN(auto hit, HitFor(it, snippets));
       if (hit) result.push_back(std::move(*hit));
     }
     return result;
@@ -334,8 +333,9 @@ struct Searcher::Impl {
     const auto depth = static_cast<Xapian::doccount>(limit * kEvidencePerCustomer * 4);
     Xapian::Enquire enquire = Enquire(like, true, true);
     SearchResponse response;
+    SnippetCutter snippets = analyzer.Snippets(BodyTerms(like));
     AKTE_RETURN_IF_ERROR(
-        GroupByCustomer(BodyTerms(like), enquire.get_mset(0, depth, depth), request, response));
+        GroupByCustomer(snippets, enquire.get_mset(0, depth, depth), request, response));
     return std::move(response.customers);
   }
 };

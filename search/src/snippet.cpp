@@ -1,7 +1,6 @@
 #include "snippet.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "compounds.h"
 #include "folding.h"
@@ -13,7 +12,7 @@
 namespace akte::search {
 namespace {
 
-constexpr int kNoMatch = -1;
+constexpr int kNoMatch = TermMatcher::kNoMatch;
 // Within a window a further distinct term is worth this many repetitions.
 constexpr int kDistinctWeight = 4;
 // How far a cut may move to reach a space instead of splitting a word.
@@ -28,83 +27,6 @@ struct Match {
 bool IsSpace(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
 }
-
-// Which of the terms a word makes, if any: the folded word at once, the
-// stems and compound parts only when a term could come from them.
-class TermMatcher {
- public:
-  TermMatcher(const WordSet& words, const std::vector<std::string>& terms)
-      : splitter_(words, nullptr) {
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-      ids_.emplace(terms[i], static_cast<int>(i));
-      std::string_view term = terms[i];
-      if (term.starts_with('Z')) {
-        const std::string folded = FoldWord(term.substr(1));
-        stem_heads_.push_back(folded.substr(0, 3));
-        if (folded.size() >= 3) needles_.push_back(folded);
-      } else if (term.size() >= 3) {
-        needles_.push_back(std::string(term));
-      }
-    }
-  }
-
-  int Id(std::string_view term) const {
-    const auto found = ids_.find(term);
-    return found == ids_.end() ? kNoMatch : found->second;
-  }
-
-  int MatchWord(std::string_view raw) {
-    const auto cached = seen_.find(raw);
-    if (cached != seen_.end()) return cached->second;
-    const int id = Analyze(raw);
-    seen_.emplace(raw, id);
-    return id;
-  }
-
- private:
-  int Analyze(std::string_view raw) {
-    const std::string folded = FoldWord(raw);
-    if (const int id = Id(folded); id != kNoMatch) return id;
-    const bool stem_possible =
-        std::any_of(stem_heads_.begin(), stem_heads_.end(),
-                    [&](const std::string& h) { return folded.starts_with(h); });
-    if (stem_possible) {
-      std::string lower;
-      AppendLowercase(raw, &lower);
-      if (const int id = StemId(lower); id != kNoMatch) return id;
-    }
-    const bool part_possible =
-        folded.size() >= 8 &&
-        std::any_of(needles_.begin(), needles_.end(),
-                    [&](const std::string& n) { return folded.find(n) != std::string::npos; });
-    return part_possible ? PartId(folded) : kNoMatch;
-  }
-
-  int StemId(const std::string& lower) {
-    stems_.clear();
-    AppendStems(lower, kStemGerman | kStemEnglish, &stems_);
-    for (const std::string& stem : stems_) {
-      if (const int id = Id("Z" + stem); id != kNoMatch) return id;
-    }
-    return kNoMatch;
-  }
-
-  int PartId(const std::string& folded) {
-    for (const std::string& part : splitter_.Split(folded)) {
-      if (const int id = Id(part); id != kNoMatch) return id;
-      if (const int id = StemId(part); id != kNoMatch) return id;
-      if (const int id = PartId(part); id != kNoMatch) return id;
-    }
-    return kNoMatch;
-  }
-
-  StringMap<int> ids_;
-  std::vector<std::string> stem_heads_;             // first letters of the folded stems
-  std::vector<std::string> needles_;                // what a compound part could contain
-  std::unordered_map<std::string_view, int> seen_;  // words of the text so far
-  CompoundSplitter splitter_;
-  std::vector<std::string> stems_;
-};
 
 void AddTokenMatches(std::string_view text, const Token& token, TermMatcher* matcher,
                      std::vector<Match>* matches) {
@@ -216,10 +138,72 @@ Snippet Cut(std::string_view text, std::size_t start, std::size_t end,
 
 }  // namespace
 
-Snippet MakeTextSnippet(const WordSet& words, std::string_view text,
-                        const std::vector<std::string>& terms, std::size_t length) {
+TermMatcher::TermMatcher(const WordSet& words, const std::vector<std::string>& terms)
+    : term_count_(terms.size()), splitter_(words, nullptr) {
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    ids_.emplace(terms[i], static_cast<int>(i));
+    std::string_view term = terms[i];
+    if (term.starts_with('Z')) {
+      const std::string folded = FoldWord(term.substr(1));
+      stem_heads_.push_back(folded.substr(0, 3));
+      if (folded.size() >= 3) needles_.push_back(folded);
+    } else if (term.size() >= 3) {
+      needles_.push_back(std::string(term));
+    }
+  }
+}
+
+int TermMatcher::Id(std::string_view term) const {
+  const auto found = ids_.find(term);
+  return found == ids_.end() ? kNoMatch : found->second;
+}
+
+int TermMatcher::MatchWord(std::string_view raw) {
+  const auto cached = seen_.find(raw);
+  if (cached != seen_.end()) return cached->second;
+  const int id = Analyze(raw);
+  seen_.emplace(std::string(raw), id);
+  return id;
+}
+
+int TermMatcher::Analyze(std::string_view raw) {
+  const std::string folded = FoldWord(raw);
+  if (const int id = Id(folded); id != kNoMatch) return id;
+  const bool stem_possible =
+      std::any_of(stem_heads_.begin(), stem_heads_.end(),
+                  [&](const std::string& h) { return folded.starts_with(h); });
+  if (stem_possible) {
+    std::string lower;
+    AppendLowercase(raw, &lower);
+    if (const int id = StemId(lower); id != kNoMatch) return id;
+  }
+  const bool part_possible =
+      folded.size() >= 8 &&
+      std::any_of(needles_.begin(), needles_.end(),
+                  [&](const std::string& n) { return folded.find(n) != std::string::npos; });
+  return part_possible ? PartId(folded) : kNoMatch;
+}
+
+int TermMatcher::StemId(const std::string& lower) {
+  stems_.clear();
+  AppendStems(lower, kStemGerman | kStemEnglish, &stems_);
+  for (const std::string& stem : stems_) {
+    if (const int id = Id("Z" + stem); id != kNoMatch) return id;
+  }
+  return kNoMatch;
+}
+
+int TermMatcher::PartId(const std::string& folded) {
+  for (const std::string& part : splitter_.Split(folded)) {
+    if (const int id = Id(part); id != kNoMatch) return id;
+    if (const int id = StemId(part); id != kNoMatch) return id;
+    if (const int id = PartId(part); id != kNoMatch) return id;
+  }
+  return kNoMatch;
+}
+
+Snippet MakeTextSnippet(TermMatcher& matcher, std::string_view text, std::size_t length) {
   length = std::max<std::size_t>(length, 1);
-  TermMatcher matcher(words, terms);
   std::vector<Match> matches;
   Tokenizer tokenizer(text);
   Token token;
@@ -231,7 +215,7 @@ Snippet MakeTextSnippet(const WordSet& words, std::string_view text,
   }
   std::size_t first = 0;
   std::size_t last = 0;
-  BestWindow(matches, terms.size(), length, &first, &last);
+  BestWindow(matches, matcher.term_count(), length, &first, &last);
   const std::size_t begin = matches[first].span.begin;
   const std::size_t span_end = matches[last - 1].span.end;
   // Room left beside the matches: a third before them, the rest after.

@@ -48,6 +48,26 @@ struct Snippet {
 };
 
 class CompoundSplitter;
+class TermMatcher;
+
+// The snippets of one search: its terms are analysed once, and each word
+// met is analysed once, whichever hit's text holds it. Made by
+// Analyzer::Snippets; one per thread.
+class SnippetCutter {
+ public:
+  ~SnippetCutter();
+  SnippetCutter(SnippetCutter&&) noexcept;
+  SnippetCutter& operator=(SnippetCutter&&) noexcept;
+
+  // The best passage of `text` of about `length` bytes (see
+  // Analyzer::MakeSnippet).
+  Snippet Cut(std::string_view text, std::size_t length = 240);
+
+ private:
+  friend class Analyzer;
+  explicit SnippetCutter(std::unique_ptr<TermMatcher> matcher);
+  std::unique_ptr<TermMatcher> matcher_;
+};
 
 // State kept across the texts one thread indexes: how words split into
 // compounds, which a firm's texts repeat endlessly. Made by
@@ -128,6 +148,8 @@ class Analyzer {
   // Never cuts a UTF-8 sequence; prefers to start and end at word borders.
   Snippet MakeSnippet(std::string_view text, const std::vector<std::string>& terms,
                       std::size_t length = 240) const;
+  // The same for many texts and the same terms (the hits of one search).
+  SnippetCutter Snippets(const std::vector<std::string>& terms) const;
 
  private:
   struct Impl;
