@@ -110,7 +110,12 @@ Xapian::Query QueryBuilder::PlainWord(std::string_view raw, bool translate) {
     // word's: English "offer" stems to German "off", as "offen" does.
     if (!translate && stem.size() < kMinTranslationStem) continue;
     spellings.push_back("Z" + prefix_ + stem);
+    // A word that is its own stem is indexed without a stem term, so the
+    // stem is also looked for as a word ("Verträge" finds "Vertrag").
+    if (stem != folded) spellings.push_back(Term(stem));
   }
+  std::sort(spellings.begin() + 1, spellings.end());
+  spellings.erase(std::unique(spellings.begin() + 1, spellings.end()), spellings.end());
   // One word, several spellings: SYNONYM makes BM25 weigh them as one term.
   std::vector<Xapian::Query> alternatives;
   if (spellings.size() == 1) {

@@ -9,7 +9,8 @@
 //   - the folded word (lowercase, accents removed, ä→a, ß→ss, then the
 //     digraphs ae/oe/ue→a/o/u), positional: "muller", "strasse";
 //   - "Z" + its stem (german2 for German text, english for English text,
-//     both when the language is unknown), not positional;
+//     both when the language is unknown), not positional; none for a word
+//     that is its own stem (queries look for the stem as a word too);
 //   - for a compound, its parts (folded, and their stems), not positional;
 //   - for a hyphenated word or identifier, the joined whole ("erpmigration",
 //     "re20240042") at the position of its first part, and each part
