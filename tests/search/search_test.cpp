@@ -218,13 +218,20 @@ TEST_CASE("An inbox document is suggested to the customer whose file it resemble
 
 TEST_CASE("Hits show the catalog as it is now, and a deleted item never shows", "[search][e2e]") {
   SearchFixture f;
+  // Read once with the old name (the searcher keeps customers it read)...
+  auto before = f.Search("Warenwirtschaft", true);
+  REQUIRE_FALSE(before.customers.empty());
+  CHECK(before.customers[0].customer.company == "Müller Maschinenbau");
   auto customer = *f.dir->catalog().GetCustomer(f.Customer("10001"));
   customer.company = "Müller Anlagenbau";
   REQUIRE(f.dir->catalog().UpdateCustomer(f.admin, customer).ok());
-  // Not yet indexed: the hit still names the customer as it is now.
+  // ... then renamed, not yet indexed: the hit names the customer as it is now.
   auto r = f.Search("Warenwirtschaft");
   REQUIRE_FALSE(r.hits.empty());
   CHECK(r.hits[0].customer_name == "Müller Anlagenbau GmbH");
+  auto grouped = f.Search("Warenwirtschaft", true);
+  REQUIRE_FALSE(grouped.customers.empty());
+  CHECK(grouped.customers[0].customer.company == "Müller Anlagenbau");
 
   // Remove the note behind akte's back: the stale index entry is not shown.
   sqlite3* db = nullptr;
