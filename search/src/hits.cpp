@@ -31,8 +31,8 @@ Result<std::optional<Record>> Load(Result<Record> record) {
 
 }  // namespace
 
-Result<std::shared_ptr<const std::string>> HitBuilder::TextOf(archive::Id id,
-                                                              std::int64_t version) {
+Result<std::shared_ptr<const HitBuilder::DocumentText>> HitBuilder::TextOf(archive::Id id,
+                                                                           std::int64_t version) {
   auto cached = texts_.find(id);
   if (cached != texts_.end() && cached->second.version == version) {
     recent_.remove(id);
@@ -40,18 +40,21 @@ Result<std::shared_ptr<const std::string>> HitBuilder::TextOf(archive::Id id,
     return cached->second.text;
   }
   AKTE_ASSIGN_OR_RETURN(auto stored, catalog_.GetText(id));
-  auto text = std::make_shared<const std::string>(stored ? std::move(stored->text) : "");
+  auto loaded = std::make_shared<DocumentText>();
+  if (stored) loaded->text = std::move(stored->text);
+  loaded->passages = SplitPassages(loaded->text);
+  std::shared_ptr<const DocumentText> text = std::move(loaded);
   if (cached != texts_.end()) {
-    cached_bytes_ -= cached->second.text->size();
+    cached_bytes_ -= cached->second.text->text.size();
     recent_.remove(id);
   }
   texts_[id] = {version, text};
   recent_.push_front(id);
-  cached_bytes_ += text->size();
+  cached_bytes_ += text->text.size();
   while (cached_bytes_ > kTextCacheBytes && recent_.size() > 1) {
     const archive::Id oldest = recent_.back();
     recent_.pop_back();
-    cached_bytes_ -= texts_[oldest].text->size();
+    cached_bytes_ -= texts_[oldest].text->text.size();
     texts_.erase(oldest);
   }
   return text;
@@ -140,19 +143,20 @@ Result<std::optional<Hit>> HitBuilder::Build(const Xapian::Document& doc, double
     hit.date = d->document_date.empty() ? d->uploaded_at : d->document_date;
     AKTE_RETURN_IF_ERROR(AddCustomer(hit, d->customer_id));
     AKTE_ASSIGN_OR_RETURN(auto whole, TextOf(d->id, d->version));
-    const auto passages = SplitPassages(*whole);
     std::optional<Passage> hit_passage;
-    if (passage >= 1 && static_cast<std::size_t>(passage) <= passages.size()) {
-      hit_passage = passages[static_cast<std::size_t>(passage) - 1];
-      text = whole->substr(hit_passage->offset, hit_passage->length);
+    std::string_view passage_text;
+    if (passage >= 1 && static_cast<std::size_t>(passage) <= whole->passages.size()) {
+      hit_passage = whole->passages[static_cast<std::size_t>(passage) - 1];
+      passage_text = std::string_view(whole->text).substr(hit_passage->offset, hit_passage->length);
     }
-    if (text.find_first_not_of(" \n\t\r\f") == std::string::npos) {
+    if (passage_text.find_first_not_of(" \n\t\r\f") == std::string_view::npos) {
       text = d->title + "\n" + d->filename;
+      passage_text = text;
       hit_passage.reset();
     }
-    hit.snippet = snippets.Cut(text);
+    hit.snippet = snippets.Cut(passage_text);
     if (hit_passage) {
-      hit.page = PageAt(*hit_passage, text, hit.snippet.first_match);
+      hit.page = PageAt(*hit_passage, passage_text, hit.snippet.first_match);
     }
     return std::optional<Hit>(std::move(hit));
   } else if (hit.kind == sc::kNote) {

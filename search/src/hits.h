@@ -14,6 +14,7 @@
 
 #include "akte/archive/catalog.h"
 #include "akte/search/analysis.h"
+#include "akte/search/passages.h"
 #include "akte/search/searcher.h"
 
 namespace akte::search {
@@ -39,15 +40,20 @@ class HitBuilder {
   Status StartSearch();
 
  private:
-  // A document's extracted text, decompressed once and kept while recent.
-  Result<std::shared_ptr<const std::string>> TextOf(archive::Id document_id, std::int64_t version);
+  // A document's extracted text and its passages, decompressed and cut
+  // once and kept while recent.
+  struct DocumentText {
+    std::string text;
+    std::vector<Passage> passages;
+  };
+  Result<std::shared_ptr<const DocumentText>> TextOf(archive::Id document_id, std::int64_t version);
   Status AddCustomer(Hit& hit, std::optional<archive::Id> customer_id);
 
   archive::Catalog& catalog_;
   const Analyzer& analyzer_;
   struct CachedText {
     std::int64_t version;
-    std::shared_ptr<const std::string> text;
+    std::shared_ptr<const DocumentText> text;
   };
   std::unordered_map<archive::Id, CachedText> texts_;
   std::unordered_map<archive::Id, std::optional<archive::Customer>> customers_;

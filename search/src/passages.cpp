@@ -7,15 +7,30 @@ namespace {
 
 constexpr std::size_t kPassageBytes = 32 * 1024;
 
+// Where the last blank line in `window` starts, or npos.
+std::size_t LastBlankLine(std::string_view window) {
+  std::size_t at = window.rfind('\n');
+  while (at != std::string_view::npos && at > 0) {
+    if (window[at - 1] == '\n') return at - 1;
+    at = window.rfind('\n', at - 1);
+  }
+  return std::string_view::npos;
+}
+
 // Where to cut `text` near `target`: after the last blank line, else line
-// break, else space before it, else at a UTF-8 boundary.
+// break, else space in the second half before it, else at a UTF-8
+// boundary. Searches only that half: a whole-text search would cost a
+// comparison per byte, and cutting runs for every document hit.
 std::size_t CutPoint(std::string_view text, std::size_t target) {
   if (target >= text.size()) return text.size();
-  const std::string_view head = text.substr(0, target);
   const std::size_t floor = target / 2;
-  for (std::string_view separator : {"\n\n", "\n", " "}) {
-    std::size_t at = head.rfind(separator);
-    if (at != std::string_view::npos && at >= floor) return at + separator.size();
+  const std::string_view window = text.substr(floor, target - floor);
+  if (const std::size_t at = LastBlankLine(window); at != std::string_view::npos) {
+    return floor + at + 2;
+  }
+  for (const char separator : {'\n', ' '}) {
+    const std::size_t at = window.rfind(separator);
+    if (at != std::string_view::npos) return floor + at + 1;
   }
   std::size_t cut = target;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;

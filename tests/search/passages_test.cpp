@@ -62,6 +62,30 @@ TEST_CASE("Long unpaged text is cut near 32 KB at line breaks, covering every by
   CHECK(covered == text.size());
 }
 
+TEST_CASE(
+    "An unpaged cut prefers a blank line, then a line break, then a space, in the second half",
+    "[search][passages]") {
+  const std::size_t kPassage = 32 * 1024;
+  auto first_length = [](const std::string& text) { return SplitPassages(text)[0].length; };
+  auto words = [](std::size_t bytes) {
+    std::string run;
+    while (run.size() + 5 <= bytes) run += "Wort ";
+    return run + std::string(bytes - run.size(), 'x');
+  };
+  // A blank line beats a later line break.
+  std::string text = words(20000) + "\n\n" + words(5000) + "\n" + words(20000);
+  CHECK(first_length(text) == 20002);
+  // A blank line in the first half is too early: the line break wins.
+  text = words(10000) + "\n\n" + words(10000) + "\n" + words(30000);
+  CHECK(first_length(text) == 20003);
+  // No line breaks: after the last space before 32 KB.
+  text = words(40000);
+  CHECK(first_length(text) == kPassage - kPassage % 5);
+  // Nothing to cut at: at 32 KB exactly.
+  text = std::string(40000, 'x');
+  CHECK(first_length(text) == kPassage);
+}
+
 TEST_CASE("Short and empty texts are one passage", "[search][passages]") {
   CHECK(SplitPassages("kurz").size() == 1);
   auto empty = SplitPassages("");
