@@ -11,7 +11,8 @@ namespace {
 namespace sc = schema;
 
 constexpr std::size_t kTextCacheBytes = std::size_t{64} << 20;
-constexpr std::size_t kMaxCachedCustomers = 20'000;
+// Per searcher; the server pools a few.
+constexpr std::size_t kMaxCachedCustomers = 5'000;
 
 std::string FirstLine(const std::string& text, std::size_t max) {
   std::string line = text.substr(0, text.find('\n'));
