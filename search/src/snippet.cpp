@@ -1,6 +1,7 @@
 #include "snippet.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "compounds.h"
 #include "folding.h"
@@ -13,6 +14,9 @@ namespace akte::search {
 namespace {
 
 constexpr int kNoMatch = TermMatcher::kNoMatch;
+// Shorter words are not split into parts (see CompoundSplitter::Split);
+// folding makes no word longer in bytes (but for the rare Ⱥ and Ⱦ).
+constexpr std::size_t kMinCompoundBytes = 8;
 // Within a window a further distinct term is worth this many repetitions.
 constexpr int kDistinctWeight = 4;
 // How far a cut may move to reach a space instead of splitting a word.
@@ -147,8 +151,10 @@ TermMatcher::TermMatcher(const WordSet& words, const std::vector<std::string>& t
       const std::string folded = FoldWord(term.substr(1));
       stem_heads_.push_back(folded.substr(0, 3));
       if (folded.size() >= 3) needles_.push_back(folded);
-    } else if (term.size() >= 3) {
-      needles_.push_back(std::string(term));
+      if (!folded.empty()) initials_[static_cast<unsigned char>(folded[0])] = true;
+    } else {
+      if (term.size() >= 3) needles_.push_back(std::string(term));
+      initials_[static_cast<unsigned char>(term[0])] = true;
     }
   }
 }
@@ -159,6 +165,12 @@ int TermMatcher::Id(std::string_view term) const {
 }
 
 int TermMatcher::MatchWord(std::string_view raw) {
+  if (raw.empty()) return kNoMatch;
+  const auto first = static_cast<unsigned char>(raw[0]);
+  if (first < 0x80 && raw.size() < kMinCompoundBytes &&
+      !initials_[static_cast<unsigned char>(std::tolower(first))]) {
+    return kNoMatch;
+  }
   const auto cached = seen_.find(raw);
   if (cached != seen_.end()) return cached->second;
   const int id = Analyze(raw);
@@ -178,7 +190,7 @@ int TermMatcher::Analyze(std::string_view raw) {
     if (const int id = StemId(lower); id != kNoMatch) return id;
   }
   const bool part_possible =
-      folded.size() >= 8 &&
+      folded.size() >= kMinCompoundBytes &&
       std::any_of(needles_.begin(), needles_.end(),
                   [&](const std::string& n) { return folded.find(n) != std::string::npos; });
   return part_possible ? PartId(folded) : kNoMatch;

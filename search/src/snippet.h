@@ -2,6 +2,7 @@
 // matching words marked (see Analyzer::MakeSnippet for the contract).
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,11 @@ class TermMatcher {
   int PartId(const std::string& folded);
 
   std::size_t term_count_;
+  // The first letters of the terms and stems. Folding keeps an ASCII
+  // letter first (lowercased), and words shorter than a compound are
+  // never split into parts, so a short word starting with another ASCII
+  // letter makes no term and needs no lookup: most words of a text.
+  std::array<bool, 256> initials_{};
   StringMap<int> ids_;
   std::vector<std::string> stem_heads_;  // first letters of the folded stems
   std::vector<std::string> needles_;     // what a compound part could contain

@@ -47,6 +47,15 @@ TEST_CASE("Snippets mark umlaut words however the query spelled them", "[search]
   CHECK(Marked(snippet) == std::vector<std::string>{"Hängeschränke", "Müller"});
 }
 
+TEST_CASE("Snippets mark short words by their folded first letter, whatever their case",
+          "[search][analysis]") {
+  const std::string text = "Ein Haus, zwei Häuser, ein HAUS, Ueberweisung 2024 an Ähren und Oase.";
+  const Snippet snippet = Analyzer::Default().MakeSnippet(
+      text, {"Zhaus", "haus", "Zuberweis", "2024", "ahren", "Zoas"});
+  CHECK(Marked(snippet) == std::vector<std::string>{"Haus", "Häuser", "HAUS", "Ueberweisung",
+                                                    "2024", "Ähren", "Oase"});
+}
+
 TEST_CASE("Snippets mark compounds for their parts and identifiers whole", "[search][analysis]") {
   const std::string text = "Das Migrationsprojekt zu RE-2024-0042 läuft, Rückruf 030/1234567.";
   const Snippet snippet =
