@@ -6,7 +6,6 @@
 namespace akte::search {
 namespace {
 
-constexpr std::size_t kMinCompound = 8;
 constexpr std::size_t kMaxCompound = 40;
 constexpr std::size_t kMinPart = 3;
 constexpr std::size_t kMinChunk = 4;       // a non-final part with its linking element
@@ -119,7 +118,7 @@ const std::vector<std::string>& CompoundSplitter::Split(std::string_view folded)
   const auto found = splits_.find(std::string(folded));
   if (found != splits_.end()) return found->second;
   std::vector<std::string>& parts = splits_[std::string(folded)];
-  if (folded.size() < kMinCompound || folded.size() > kMaxCompound || !IsPlainAscii(folded)) {
+  if (folded.size() < kMinCompoundBytes || folded.size() > kMaxCompound || !IsPlainAscii(folded)) {
     return parts;
   }
   std::vector<Best> memo(folded.size() + 1);

@@ -18,6 +18,10 @@ namespace akte::search {
 // serves one thread: one text or query, or many texts with Trim between.
 class CompoundSplitter {
  public:
+  // Shorter words are never split (a folded word is plain ASCII here, so
+  // letters and bytes are one).
+  static constexpr std::size_t kMinCompoundBytes = 8;
+
   // `words`: the folded German word list. `index`, when not null, adds
   // the index's own terms (get_termfreq > 0) as known words of 5+ letters.
   CompoundSplitter(const WordSet& words, const Xapian::Database* index)

@@ -14,9 +14,9 @@ namespace akte::search {
 namespace {
 
 constexpr int kNoMatch = TermMatcher::kNoMatch;
-// Shorter words are not split into parts (see CompoundSplitter::Split);
-// folding makes no word longer in bytes (but for the rare Ⱥ and Ⱦ).
-constexpr std::size_t kMinCompoundBytes = 8;
+// Shorter words are not split into parts; folding makes no word longer in
+// bytes (but for the rare Ⱥ and Ⱦ), so this holds for raw words too.
+constexpr std::size_t kMinCompoundBytes = CompoundSplitter::kMinCompoundBytes;
 // Within a window a further distinct term is worth this many repetitions.
 constexpr int kDistinctWeight = 4;
 // How far a cut may move to reach a space instead of splitting a word.
