@@ -363,7 +363,12 @@ std::optional<Browser::Element> Browser::WaitForText(const std::string& css,
 bool Browser::WaitUntil(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
   for (;;) {
-    if (condition()) return true;
+    try {
+      if (condition()) return true;
+    } catch (const WebDriverError& e) {
+      // The page re-rendered what the condition was reading: not yet.
+      if (e.error() != "stale element reference") throw;
+    }
     if (Clock::now() >= deadline) return false;
     std::this_thread::sleep_for(milliseconds(50));
   }

@@ -99,7 +99,8 @@ class Browser {
   std::optional<Element> WaitFor(const std::string& css, const Predicate& predicate);
   // The first element matching `css` whose text contains `text`.
   std::optional<Element> WaitForText(const std::string& css, const std::string& text);
-  // Polls `condition` every 50 ms until it holds or `timeout` passes.
+  // Polls `condition` every 50 ms until it holds or `timeout` passes; an
+  // element going stale inside it counts as "not yet".
   bool WaitUntil(const std::function<bool()>& condition,
                  std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
