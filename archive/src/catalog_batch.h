@@ -8,8 +8,8 @@ namespace akte::archive {
 
 // Inserts each draft inside its own savepoint, so a bad draft is undone
 // alone and the rest are still checked; commits only when all succeeded.
-template <typename T, typename Insert>
-Result<BatchOutcome<T>> Catalog::ImportBatch(std::vector<T> drafts, bool dry_run,
+template <typename T, typename Draft, typename Insert>
+Result<BatchOutcome<T>> Catalog::ImportBatch(std::vector<Draft> drafts, bool dry_run,
                                              const Insert& insert) {
   AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
   auto& conn = tx.conn();

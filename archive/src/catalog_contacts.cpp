@@ -44,9 +44,10 @@ Result<Contact> Catalog::CreateContact(const Actor& by, Contact draft) {
 
 Result<BatchOutcome<Contact>> Catalog::ImportContacts(const Actor& by, std::vector<Contact> drafts,
                                                       bool dry_run) {
-  return ImportBatch(std::move(drafts), dry_run, [&](sql::Connection& conn, Contact draft) {
-    return InsertContact(conn, by, std::move(draft), "import");
-  });
+  return ImportBatch<Contact>(std::move(drafts), dry_run,
+                              [&](sql::Connection& conn, Contact draft) {
+                                return InsertContact(conn, by, std::move(draft), "import");
+                              });
 }
 
 Result<Contact> Catalog::UpdateContact(const Actor& by, const Contact& edited) {

@@ -85,9 +85,10 @@ Result<Customer> Catalog::CreateCustomer(const Actor& by, Customer draft) {
 Result<BatchOutcome<Customer>> Catalog::ImportCustomers(const Actor& by,
                                                         std::vector<Customer> drafts,
                                                         bool dry_run) {
-  return ImportBatch(std::move(drafts), dry_run, [&](sql::Connection& conn, Customer draft) {
-    return InsertCustomer(conn, by, std::move(draft), "import");
-  });
+  return ImportBatch<Customer>(std::move(drafts), dry_run,
+                               [&](sql::Connection& conn, Customer draft) {
+                                 return InsertCustomer(conn, by, std::move(draft), "import");
+                               });
 }
 
 Result<Customer> Catalog::UpdateCustomer(const Actor& by, const Customer& edited) {

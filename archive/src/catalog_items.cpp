@@ -4,6 +4,7 @@
 #include <string>
 
 #include "akte/archive/blob_store.h"
+#include "akte/archive/business.h"
 #include "akte/archive/catalog.h"
 #include "catalog_rows.h"
 #include "json_codec.h"
@@ -334,6 +335,23 @@ Result<CustomerFile> Catalog::GetCustomerFile(Id customer_id) {
                                           e.type + (e.subject.empty() ? "" : ": " + e.subject),
                                           e.text, e.author, e.author_name});
     file.events.push_back(std::move(e));
+  }
+  AKTE_ASSIGN_OR_RETURN(file.records, rows::LoadBusinessRecords(*conn, customer_id));
+  for (const auto& r : file.records) {
+    const std::string day = "T00:00:00Z";
+    std::string detail = r.subject;
+    if (r.gross_cents != 0) {
+      detail += (detail.empty() ? "" : " · ") + FormatEuroGerman(r.gross_cents);
+    }
+    file.timeline.push_back(TimelineEntry{"record", r.id, r.record_date + day,
+                                          RecordKindLabel(r.kind) + " " + r.number, detail,
+                                          r.author, r.author_name});
+    for (const auto& p : r.payments) {
+      file.timeline.push_back(
+          TimelineEntry{"payment", p.id, p.paid_on + day,
+                        "Zahlung " + FormatEuroGerman(p.amount_cents) + " zu " + r.number, p.note,
+                        p.author, p.author});
+    }
   }
   std::stable_sort(file.timeline.begin(), file.timeline.end(),
                    [](const TimelineEntry& a, const TimelineEntry& b) { return a.at > b.at; });

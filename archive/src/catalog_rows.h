@@ -27,6 +27,13 @@ Result<Document> LoadDocument(sql::Connection& conn, Id id);
 Result<Note> LoadNote(sql::Connection& conn, Id id);
 Result<Event> LoadEvent(sql::Connection& conn, Id id);
 Result<std::optional<Conditions>> LoadConditions(sql::Connection& conn, Id customer_id);
+// A business record with its payments and, for an invoice, what was paid,
+// credited and is still owed (business_rows.cpp).
+Result<BusinessRecord> LoadBusinessRecord(sql::Connection& conn, Id id);
+Result<std::vector<BusinessRecord>> LoadBusinessRecords(sql::Connection& conn, Id customer_id);
+// The id of the customer numbered `number`; InvalidArgument (field
+// "customer_number") when there is none.
+Result<Id> CustomerIdByNumber(sql::Connection& conn, std::string_view number);
 
 // Replaces the emails and phones of one customer or contact.
 Status SaveChannels(sql::Connection& conn, Owner owner, Id id,

@@ -4,8 +4,7 @@
 #include <map>
 
 #include "akte/archive/import.h"
-#include "csv_reader.h"
-#include "encoding.h"
+#include "csv_import.h"
 #include "validation.h"
 
 namespace akte::archive {
@@ -119,40 +118,6 @@ const std::vector<Column>& Columns() {
   return kColumns;
 }
 
-// Lowercase, umlauts and ß spelt out, everything but letters and digits dropped,
-// so "E-Mail", "e_mail" and "EMAIL" are one name, as are "Straße" and "Strasse".
-std::string FoldHeader(std::string_view header) {
-  std::string out;
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    auto c = static_cast<unsigned char>(header[i]);
-    if (c == 0xC3 && i + 1 < header.size()) {
-      auto next = static_cast<unsigned char>(header[++i]);
-      switch (next) {
-        case 0x84:
-        case 0xA4:
-          out += "ae";
-          break;  // Ä ä
-        case 0x96:
-        case 0xB6:
-          out += "oe";
-          break;  // Ö ö
-        case 0x9C:
-        case 0xBC:
-          out += "ue";
-          break;  // Ü ü
-        case 0x9F:
-          out += "ss";
-          break;  // ß
-        default:
-          break;
-      }
-    } else if (std::isalnum(c)) {
-      out.push_back(static_cast<char>(std::tolower(c)));
-    }
-  }
-  return out;
-}
-
 // Maps each header cell to a setter: a known column, a custom field label,
 // or "Feld N"/"Field N". Unknown headers are problems: silently dropping a
 // column would lose data.
@@ -161,16 +126,16 @@ std::vector<Setter> MapHeader(const CsvRow& header,
                               std::vector<ImportProblem>& problems) {
   std::vector<Setter> setters;
   for (const auto& cell : header.fields) {
-    const std::string folded = FoldHeader(cell);
+    const std::string folded = FoldColumnName(cell);
     Setter setter;
     for (const auto& column : Columns()) {
       for (const auto& name : column.names) {
-        if (FoldHeader(name) == folded) setter = column.set;
+        if (FoldColumnName(name) == folded) setter = column.set;
       }
     }
     for (const auto& definition : definitions) {
       const std::string slot = std::to_string(definition.slot);
-      if (FoldHeader(definition.label) == folded || folded == "feld" + slot ||
+      if (FoldColumnName(definition.label) == folded || folded == "feld" + slot ||
           folded == "field" + slot) {
         setter = [slot = definition.slot](Customer& c, const std::string& v) {
           c.custom_fields[slot] = v;
@@ -201,37 +166,18 @@ std::vector<std::pair<std::string, std::vector<std::string>>> CustomerCsvColumns
 Result<ImportReport> ImportCustomersCsv(Catalog& catalog, const Actor& by, std::string_view csv,
                                         const ImportOptions& options) {
   ImportReport report;
-  auto decoded = DecodeToUtf8(csv);
-  if (!decoded.ok()) {
-    report.problems.push_back({0, decoded.status().message()});
-    return report;
-  }
-  report.encoding = decoded->encoding;
-  const std::string& text = decoded->text;
-  auto rows = ReadCsv(text, DetectSeparator(text.substr(0, text.find('\n'))));
-  if (!rows.ok()) {
-    report.problems.push_back({0, rows.status().message()});
-    return report;
-  }
-  if (rows->empty()) {
-    report.problems.push_back({1, "the file is empty; the first line must name the columns"});
-    return report;
-  }
+  const std::vector<CsvRow> rows = ReadImportRows(csv, report);
+  if (rows.empty()) return report;
   AKTE_ASSIGN_OR_RETURN(auto definitions, catalog.ListCustomFields());
-  const CsvRow& header = rows->front();
+  const CsvRow& header = rows.front();
   auto setters = MapHeader(header, definitions, report.problems);
   if (!report.problems.empty()) return report;
 
   std::vector<Customer> drafts;
   std::vector<int> lines;
-  for (std::size_t r = 1; r < rows->size(); ++r) {
-    const CsvRow& row = (*rows)[r];
-    if (row.fields.size() != setters.size()) {
-      report.problems.push_back({row.line, "has " + std::to_string(row.fields.size()) +
-                                               " fields, but the header names " +
-                                               std::to_string(setters.size()) + " columns"});
-      continue;
-    }
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const CsvRow& row = rows[r];
+    if (!HasHeaderWidth(row, setters.size(), report)) continue;
     Customer draft;
     draft.country.clear();
     Status status;
@@ -245,16 +191,12 @@ Result<ImportReport> ImportCustomersCsv(Catalog& catalog, const Actor& by, std::
     drafts.push_back(std::move(draft));
     lines.push_back(row.line);
   }
-  report.records = rows->size() - 1;
+  report.records = rows.size() - 1;
   // Even when some rows could not be read, let the catalog check the others
   // (without storing), so the user learns of every bad row at once.
   const bool dry_run = options.dry_run || !report.problems.empty();
   AKTE_ASSIGN_OR_RETURN(auto outcome, catalog.ImportCustomers(by, std::move(drafts), dry_run));
-  for (const auto& [index, status] : outcome.problems) {
-    report.problems.push_back({lines[index], status.message()});
-  }
-  std::stable_sort(report.problems.begin(), report.problems.end(),
-                   [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
+  AddDraftProblems(outcome.problems, lines, report);
   report.imported = outcome.created.size();
   return report;
 }

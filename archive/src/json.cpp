@@ -27,5 +27,9 @@ std::string ToJson(const ApiToken& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const std::vector<ApiToken>& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const CustomFieldDefinition& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const CustomerFile& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const BusinessRecord& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const std::vector<BusinessRecord>& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const CustomerStatistics& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const AccountStatement& v, int indent) { return Dump(v, indent); }
 
 }  // namespace akte::archive

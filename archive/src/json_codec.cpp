@@ -141,6 +141,85 @@ void to_json(nlohmann::json& j, const Event& e) {
        {"version", e.version}};
 }
 
+void to_json(nlohmann::json& j, const Payment& p) {
+  j = {{"id", p.id},
+       {"record_id", p.record_id},
+       {"paid_on", p.paid_on},
+       {"amount_cents", p.amount_cents},
+       {"note", p.note},
+       {"author", p.author},
+       {"created_at", p.created_at}};
+}
+
+void to_json(nlohmann::json& j, const BusinessRecord& r) {
+  j = {{"id", r.id},
+       {"customer_id", r.customer_id},
+       {"kind", r.kind},
+       {"number", r.number},
+       {"record_date", r.record_date},
+       {"previous_id", OptionalId(r.previous_id)},
+       {"document_id", OptionalId(r.document_id)},
+       {"subject", r.subject},
+       {"net_cents", r.net_cents},
+       {"tax_cents", r.tax_cents},
+       {"gross_cents", r.gross_cents},
+       {"due_date", r.due_date},
+       {"delivery_date", r.delivery_date},
+       {"dunning_level", r.dunning_level},
+       {"fee_cents", r.fee_cents},
+       {"author", r.author},
+       {"author_name", r.author_name},
+       {"created_at", r.created_at},
+       {"version", r.version}};
+  if (r.kind == kRecordInvoice) {
+    j["payments"] = r.payments;
+    j["paid_cents"] = r.paid_cents;
+    j["credited_cents"] = r.credited_cents;
+    j["outstanding_cents"] = r.outstanding_cents;
+    j["payment_status"] = r.payment_status;
+  }
+}
+
+void to_json(nlohmann::json& j, const CustomerStatistics& s) {
+  nlohmann::json by_year = nlohmann::json::object();
+  for (const auto& [year, cents] : s.revenue_by_year_cents) by_year[std::to_string(year)] = cents;
+  auto optional = [](const auto& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+  };
+  j = {{"as_of", s.as_of},
+       {"offers", s.offers},
+       {"orders", s.orders},
+       {"invoices", s.invoices},
+       {"revenue_by_year_cents", by_year},
+       {"revenue_total_cents", s.revenue_total_cents},
+       {"open_cents", s.open_cents},
+       {"overdue_cents", s.overdue_cents},
+       {"open_fees_cents", s.open_fees_cents},
+       {"average_days_to_pay", optional(s.average_days_to_pay)},
+       {"last_contact", s.last_contact},
+       {"open_invoice_limit_cents", optional(s.open_invoice_limit_cents)},
+       {"limit_exceeded", s.limit_exceeded}};
+}
+
+void to_json(nlohmann::json& j, const StatementLine& l) {
+  j = {{"date", l.date},
+       {"kind", l.kind},
+       {"record_id", l.record_id},
+       {"number", l.number},
+       {"text", l.text},
+       {"debit_cents", l.debit_cents},
+       {"credit_cents", l.credit_cents},
+       {"balance_cents", l.balance_cents}};
+}
+
+void to_json(nlohmann::json& j, const AccountStatement& s) {
+  j = {{"customer_id", s.customer.id},
+       {"customer_number", s.customer.number},
+       {"customer_name", s.customer.DisplayName()},
+       {"lines", s.lines},
+       {"balance_cents", s.balance_cents}};
+}
+
 void to_json(nlohmann::json& j, const AuditEntry& a) {
   j = {{"id", a.id},
        {"at", a.at},
@@ -172,6 +251,7 @@ void to_json(nlohmann::json& j, const CustomerFile& f) {
        {"documents", f.documents},
        {"notes", f.notes},
        {"events", f.events},
+       {"records", f.records},
        {"timeline", f.timeline}};
 }
 

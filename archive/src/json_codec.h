@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "akte/archive/business.h"
 #include "akte/archive/records.h"
 
 namespace akte::archive {
@@ -18,6 +19,11 @@ void to_json(nlohmann::json& j, const Contact& c);
 void to_json(nlohmann::json& j, const Document& d);
 void to_json(nlohmann::json& j, const Note& n);
 void to_json(nlohmann::json& j, const Event& e);
+void to_json(nlohmann::json& j, const Payment& p);
+void to_json(nlohmann::json& j, const BusinessRecord& r);
+void to_json(nlohmann::json& j, const CustomerStatistics& s);
+void to_json(nlohmann::json& j, const StatementLine& l);
+void to_json(nlohmann::json& j, const AccountStatement& s);
 void to_json(nlohmann::json& j, const AuditEntry& a);
 void to_json(nlohmann::json& j, const TimelineEntry& t);
 void to_json(nlohmann::json& j, const CustomerFile& f);

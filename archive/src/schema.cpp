@@ -8,7 +8,7 @@ namespace {
 
 // Each migration moves the schema from version i to i + 1. Append only: a
 // released migration is never edited, so every catalog reaches the same shape.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     R"sql(
 CREATE TABLE settings(
   key TEXT PRIMARY KEY,
@@ -271,6 +271,45 @@ CREATE TABLE sessions(
   expires_at TEXT NOT NULL
 );
 CREATE INDEX sessions_by_expiry ON sessions(expires_at);
+)sql",
+    // 4: business records (offers, orders, delivery notes, invoices, credit
+    // notes, dunning letters) and payments of invoices. Never updated: a
+    // booking record stays as recorded (GoBD); corrections are new records.
+    R"sql(
+CREATE TABLE business_records(
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  kind TEXT NOT NULL CHECK(kind IN ('offer', 'order', 'delivery_note', 'invoice',
+                                    'credit_note', 'dunning')),
+  number TEXT NOT NULL CHECK(number <> ''),
+  record_date TEXT NOT NULL,
+  previous_id INTEGER REFERENCES business_records(id),
+  document_id INTEGER REFERENCES documents(id),
+  subject TEXT NOT NULL DEFAULT '',
+  net_cents INTEGER NOT NULL DEFAULT 0,
+  tax_cents INTEGER NOT NULL DEFAULT 0,
+  gross_cents INTEGER NOT NULL DEFAULT 0 CHECK(gross_cents = net_cents + tax_cents),
+  due_date TEXT NOT NULL DEFAULT '',
+  delivery_date TEXT NOT NULL DEFAULT '',
+  dunning_level INTEGER NOT NULL DEFAULT 0 CHECK(dunning_level BETWEEN 0 AND 3),
+  fee_cents INTEGER NOT NULL DEFAULT 0 CHECK(fee_cents >= 0),
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  UNIQUE(kind, number)
+);
+CREATE INDEX business_records_by_customer ON business_records(customer_id, record_date);
+CREATE INDEX business_records_by_previous ON business_records(previous_id);
+
+CREATE TABLE payments(
+  id INTEGER PRIMARY KEY,
+  record_id INTEGER NOT NULL REFERENCES business_records(id),
+  paid_on TEXT NOT NULL,
+  amount_cents INTEGER NOT NULL CHECK(amount_cents > 0),
+  note TEXT NOT NULL DEFAULT '',
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX payments_by_record ON payments(record_id);
 )sql",
 };
 

@@ -63,11 +63,24 @@ enum class TypeList { kDocument, kEvent };
 // The setting that names the firm's time zone (an IANA name), in which the
 // web page shows every time; kDefaultTimeZone when it is not set.
 inline constexpr std::string_view kTimeZoneSetting = "firm.timezone";
+// The setting that names the firm on printed account statements.
+inline constexpr std::string_view kFirmNameSetting = "firm.name";
 
 // Checks a value for the firm-wide settings the catalog knows (so far
 // firm.timezone, see CheckTimeZoneName); ok for any other key.
 // InvalidArgument with the key as `field` for a bad value.
 Status CheckSetting(std::string_view key, std::string_view value);
+
+// One line of a business records import, which names customers and records
+// by their numbers rather than ids.
+struct BusinessImportLine {
+  std::string customer_number;
+  // The number of the record this one follows, among the kinds that may
+  // precede it; for a payment, its invoice's number.
+  std::string previous_number;
+  BusinessRecord record;           // customer_id and previous_id are resolved from the numbers
+  std::optional<Payment> payment;  // set: the line is a payment, and `record` is unused
+};
 
 // One pending change of a searchable record, for the index writer.
 struct Change {
@@ -283,6 +296,37 @@ class Catalog {
   Result<Event> AddEvent(const Actor& by, Event draft);
   Result<Event> GetEvent(Id id);
 
+  // --- Business records (offers, orders, ..., dunning letters) ---------------
+  // Records a business record; author and created_at come from `by` and the
+  // clock. Checks, each InvalidArgument naming the field: a known kind; a
+  // number (AlreadyExists when the kind already has it); a valid date; net
+  // and tax not negative and gross = net + tax (a gross of 0 is computed;
+  // delivery notes and dunning letters carry no amounts); the previous
+  // record belongs to the same customer and may precede this kind (an order
+  // follows an offer; a delivery note an order; an invoice an order or a
+  // delivery note; a credit note or dunning letter an invoice, which they
+  // require); a dunning letter's level is 1 to 3 and its fee not negative;
+  // a document belongs to the same customer.
+  Result<BusinessRecord> AddBusinessRecord(const Actor& by, BusinessRecord draft);
+  Result<BusinessRecord> GetBusinessRecord(Id id);
+  // A customer's records, oldest first (by date, then id).
+  Result<std::vector<BusinessRecord>> ListBusinessRecords(Id customer_id);
+  // The record of `kind` with `number`; NotFound when there is none.
+  Result<BusinessRecord> FindBusinessRecord(std::string_view kind, std::string_view number);
+  // Records all of `lines` in one transaction (all or none), as
+  // ImportCustomers; a line may refer to records of earlier lines. The
+  // outcome holds each line's record (for a payment: its invoice after it).
+  Result<BatchOutcome<BusinessRecord>> ImportBusinessRecords(const Actor& by,
+                                                             std::vector<BusinessImportLine> lines,
+                                                             bool dry_run = false);
+  // Records a payment of an invoice and returns the invoice as it stands
+  // then. InvalidArgument for a record that is no invoice (field
+  // "record_id"), an amount not above 0 or above what is still owed
+  // ("amount_cents"), a bad date ("paid_on").
+  Result<BusinessRecord> AddPayment(const Actor& by, Payment draft);
+  // The newest history event of a customer up to now (UTC), "" if none.
+  Result<std::string> LastContact(Id customer_id);
+
   // --- Reading a whole file ------------------------------------------------
   Result<CustomerFile> GetCustomerFile(Id customer_id);
   Result<std::vector<AuditEntry>> AuditTrail(std::string_view entity, Id entity_id);
@@ -315,8 +359,14 @@ class Catalog {
   Result<Document> InsertDocument(sql::Connection& conn, Id uploader, Document draft);
   Result<Contact> InsertContact(sql::Connection& conn, const Actor& by, Contact draft,
                                 std::string_view action);
-  template <typename T, typename Insert>
-  Result<BatchOutcome<T>> ImportBatch(std::vector<T> drafts, bool dry_run, const Insert& insert);
+  Result<BusinessRecord> InsertBusinessRecord(sql::Connection& conn, const Actor& by,
+                                              BusinessRecord draft, std::string_view action);
+  Result<BusinessRecord> InsertPayment(sql::Connection& conn, const Actor& by, Payment draft,
+                                       std::string_view action);
+  // `insert` turns a Draft into a stored T.
+  template <typename T, typename Draft, typename Insert>
+  Result<BatchOutcome<T>> ImportBatch(std::vector<Draft> drafts, bool dry_run,
+                                      const Insert& insert);
   Result<std::vector<CustomFieldDefinition>> LoadCustomFields(sql::Connection& conn);
   Status ValidateCustomFields(sql::Connection& conn, Customer& customer);
 

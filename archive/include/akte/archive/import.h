@@ -48,6 +48,22 @@ Result<ImportReport> ImportContactsVcf(Catalog& catalog, const Actor& by, std::s
                                        std::string_view customer_number,
                                        const ImportOptions& options = {});
 
+// Imports business records and payments from CSV bytes (encodings and
+// separators as for customers), one per line, each naming its customer by
+// number: Kundennummer, Art (Angebot, Auftrag, Lieferschein, Rechnung,
+// Gutschrift, Mahnung or Zahlung; or offer, order, delivery note, invoice,
+// credit note, dunning, payment), Nummer, Datum, Bezug (the number of the
+// record it follows; a payment's invoice), Betreff, Netto, Steuer, Brutto
+// (a payment's amount), Fällig, Lieferdatum, Mahnstufe, Gebühr; English
+// names work too (BusinessRecordCsvColumns). Amounts as "1.234,56" or
+// "1,234.56". A line may refer to a record of an earlier line.
+Result<ImportReport> ImportBusinessRecordsCsv(Catalog& catalog, const Actor& by,
+                                              std::string_view csv,
+                                              const ImportOptions& options = {});
+
+// The column names ImportBusinessRecordsCsv accepts for each field.
+std::vector<std::pair<std::string, std::vector<std::string>>> BusinessRecordCsvColumns();
+
 // The column names ImportCustomersCsv accepts for each field, for help texts.
 std::vector<std::pair<std::string, std::vector<std::string>>> CustomerCsvColumns();
 

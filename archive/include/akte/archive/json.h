@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "akte/archive/business.h"
 #include "akte/archive/records.h"
 
 namespace akte::archive {
@@ -26,5 +27,9 @@ std::string ToJson(const ApiToken& token, int indent = -1);
 std::string ToJson(const std::vector<ApiToken>& tokens, int indent = -1);
 std::string ToJson(const CustomFieldDefinition& definition, int indent = -1);
 std::string ToJson(const CustomerFile& file, int indent = -1);
+std::string ToJson(const BusinessRecord& record, int indent = -1);
+std::string ToJson(const std::vector<BusinessRecord>& records, int indent = -1);
+std::string ToJson(const CustomerStatistics& statistics, int indent = -1);
+std::string ToJson(const AccountStatement& statement, int indent = -1);
 
 }  // namespace akte::archive

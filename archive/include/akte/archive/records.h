@@ -249,13 +249,71 @@ struct StoredText {
 
 // One line of a customer's timeline: a document, note or event.
 struct TimelineEntry {
-  std::string kind;  // "document", "note" or "event"
+  std::string kind;  // "document", "note", "event", "record" or "payment"
   Id id = 0;
   std::string at;  // UTC
   std::string title;
   std::string detail;
   std::string author;       // username
   std::string author_name;  // display name
+};
+
+// Business records: the commercial papers of a customer's history, each
+// optionally linked to its document (the PDF) and to the record it follows
+// (offer → order → delivery note → invoice → credit note or dunning letter).
+// Recorded once and never edited, as the GoBD asks of booking records; a
+// mistake is corrected by a credit note. Amounts are integer cents.
+inline constexpr const char* kRecordOffer = "offer";
+inline constexpr const char* kRecordOrder = "order";
+inline constexpr const char* kRecordDeliveryNote = "delivery_note";
+inline constexpr const char* kRecordInvoice = "invoice";
+inline constexpr const char* kRecordCreditNote = "credit_note";
+inline constexpr const char* kRecordDunning = "dunning";
+
+// An invoice's payment state, derived from its payments and credit notes.
+inline constexpr const char* kPaymentOpen = "open";
+inline constexpr const char* kPaymentPartlyPaid = "partly_paid";
+inline constexpr const char* kPaymentPaid = "paid";
+
+// A payment received for an invoice.
+struct Payment {
+  Id id = 0;
+  Id record_id = 0;
+  std::string paid_on;  // YYYY-MM-DD
+  std::int64_t amount_cents = 0;
+  std::string note;
+  std::string author;  // username, set by akte
+  std::string created_at;
+};
+
+struct BusinessRecord {
+  Id id = 0;
+  Id customer_id = 0;
+  std::string kind;               // one of the kRecord… names
+  std::string number;             // unique per kind ("RE-2024-0042"); a dunning letter's defaults
+                                  // to its invoice's number and level ("RE-2024-0042/M1")
+  std::string record_date;        // YYYY-MM-DD, the date the paper bears
+  std::optional<Id> previous_id;  // the record this one follows
+  std::optional<Id> document_id;  // the paper itself, filed as a document
+  std::string subject;
+  std::int64_t net_cents = 0;  // offers, orders, invoices, credit notes
+  std::int64_t tax_cents = 0;
+  std::int64_t gross_cents = 0;  // net + tax
+  std::string due_date;          // invoices (default: the invoice date)
+  std::string delivery_date;     // delivery notes (default: the record date)
+  int dunning_level = 0;         // dunning letters: 1 to 3
+  std::int64_t fee_cents = 0;    // dunning letters: the fee charged
+  std::string author;            // username, set by akte
+  std::string author_name;       // display name, set by akte
+  std::string created_at;
+  std::int64_t version = 1;  // records are never edited
+  // Invoices only, derived when read: payments, credit notes against it,
+  // what is still owed and the payment state.
+  std::vector<Payment> payments;
+  std::int64_t paid_cents = 0;
+  std::int64_t credited_cents = 0;
+  std::int64_t outstanding_cents = 0;
+  std::string payment_status;  // kPayment…; empty for other kinds
 };
 
 // Everything akte knows about one customer.
@@ -267,6 +325,7 @@ struct CustomerFile {
   std::vector<Document> documents;
   std::vector<Note> notes;
   std::vector<Event> events;
+  std::vector<BusinessRecord> records;  // oldest first
   std::vector<TimelineEntry> timeline;  // newest first
 };
 
