@@ -175,8 +175,10 @@ Status GetFile(Call& call) {
   AKTE_ASSIGN_OR_RETURN(auto id, call.PathId(1));
   AKTE_ASSIGN_OR_RETURN(Page page, ReadPage(call));
   const std::string kind = call.Query("kind");
-  if (!kind.empty() && kind != "document" && kind != "note" && kind != "event") {
-    return Status::InvalidArgument("'kind' must be document, note or event", "kind");
+  if (!kind.empty() && kind != "document" && kind != "note" && kind != "event" &&
+      kind != "record" && kind != "payment") {
+    return Status::InvalidArgument("'kind' must be document, note, event, record or payment",
+                                   "kind");
   }
   AKTE_ASSIGN_OR_RETURN(PeriodBound since, ReadBound(call, "since"));
   AKTE_ASSIGN_OR_RETURN(PeriodBound until, ReadBound(call, "until"));

@@ -237,6 +237,48 @@ Status ReadEvent(JsonFields& fields, archive::Event& e) {
   return fields.RejectUnknown();
 }
 
+Status ReadBusinessRecord(JsonFields& fields, archive::BusinessRecord& r) {
+  IgnoreServerFields(fields);
+  fields.Ignore("customer_id");  // from the path
+  fields.Ignore("author_name");
+  for (const char* derived :
+       {"payments", "paid_cents", "credited_cents", "outstanding_cents", "payment_status"}) {
+    fields.Ignore(derived);
+  }
+  for (auto [name, member] : {std::pair{"kind", &archive::BusinessRecord::kind},
+                              {"number", &archive::BusinessRecord::number},
+                              {"record_date", &archive::BusinessRecord::record_date},
+                              {"subject", &archive::BusinessRecord::subject},
+                              {"due_date", &archive::BusinessRecord::due_date},
+                              {"delivery_date", &archive::BusinessRecord::delivery_date}}) {
+    AKTE_RETURN_IF_ERROR(fields.Text(name, r.*member));
+  }
+  for (auto [name, member] : {std::pair{"net_cents", &archive::BusinessRecord::net_cents},
+                              {"tax_cents", &archive::BusinessRecord::tax_cents},
+                              {"gross_cents", &archive::BusinessRecord::gross_cents},
+                              {"fee_cents", &archive::BusinessRecord::fee_cents}}) {
+    AKTE_RETURN_IF_ERROR(fields.Integer(name, r.*member));
+  }
+  std::int64_t level = r.dunning_level;
+  AKTE_RETURN_IF_ERROR(fields.Integer("dunning_level", level));
+  if (level < 0 || level > 3) {
+    return Status::InvalidArgument("a dunning letter's level is 1, 2 or 3", "dunning_level");
+  }
+  r.dunning_level = static_cast<int>(level);
+  AKTE_RETURN_IF_ERROR(fields.OptionalInteger("previous_id", r.previous_id));
+  AKTE_RETURN_IF_ERROR(fields.OptionalInteger("document_id", r.document_id));
+  return fields.RejectUnknown();
+}
+
+Status ReadPayment(JsonFields& fields, archive::Payment& p) {
+  fields.Ignore("id");
+  fields.Ignore("record_id");  // from the path
+  AKTE_RETURN_IF_ERROR(fields.Text("paid_on", p.paid_on));
+  AKTE_RETURN_IF_ERROR(fields.Integer("amount_cents", p.amount_cents));
+  AKTE_RETURN_IF_ERROR(fields.Text("note", p.note));
+  return fields.RejectUnknown();
+}
+
 Status ReadFieldDefinition(JsonFields& fields, archive::CustomFieldDefinition& d) {
   IgnoreServerFields(fields);
   fields.Ignore("slot");  // from the path

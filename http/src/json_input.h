@@ -51,5 +51,7 @@ Status ReadConditions(JsonFields& fields, archive::Conditions& conditions);
 Status ReadEvent(JsonFields& fields, archive::Event& event);
 Status ReadFieldDefinition(JsonFields& fields, archive::CustomFieldDefinition& definition);
 Status ReadUser(JsonFields& fields, archive::User& user);
+Status ReadBusinessRecord(JsonFields& fields, archive::BusinessRecord& record);
+Status ReadPayment(JsonFields& fields, archive::Payment& payment);
 
 }  // namespace akte::http

@@ -91,6 +91,7 @@ Status EditVersioned(Call& call, T current, Apply apply, Store store, Reload rel
 void AddCustomerRoutes(Router& router);
 void AddContactRoutes(Router& router);
 void AddItemRoutes(Router& router);
+void AddBusinessRoutes(Router& router);
 void AddDocumentRoutes(Router& router);
 void AddSearchRoutes(Router& router);
 void AddSettingsRoutes(Router& router);

@@ -77,12 +77,12 @@ Result<bool> Call::QueryBool(const std::string& name, bool fallback) const {
   return Status::InvalidArgument("'" + name + "' must be true or false", name);
 }
 
-Result<nlohmann::json> Call::JsonBody() const {
+Result<std::string> Call::Body(std::size_t limit) const {
   std::string body;
   bool too_large = false;
   if (content_) {
     content()([&](const char* data, std::size_t size) {
-      if (body.size() + size > kMaxJsonBody) {
+      if (body.size() + size > limit) {
         too_large = true;
         return false;
       }
@@ -91,8 +91,17 @@ Result<nlohmann::json> Call::JsonBody() const {
     });
   } else {
     body = request.body;
+    too_large = body.size() > limit;
   }
-  if (too_large) return Status::TooLarge("a JSON request body may have at most 1 MiB");
+  if (too_large) {
+    return Status::TooLarge("this request body may have at most " +
+                            std::to_string(limit / (1024 * 1024)) + " MiB");
+  }
+  return body;
+}
+
+Result<nlohmann::json> Call::JsonBody() const {
+  AKTE_ASSIGN_OR_RETURN(std::string body, Body(kMaxJsonBody));
   return ParseJsonObject(body);
 }
 

@@ -63,6 +63,8 @@ class Call {
   Result<bool> QueryBool(const std::string& name, bool fallback) const;
   // The request body as a JSON object (at most 1 MiB).
   Result<nlohmann::json> JsonBody() const;
+  // The request body as it came, at most `limit` bytes (else TooLarge).
+  Result<std::string> Body(std::size_t limit) const;
   // The version an update was based on, from If-Match ("3" or W/"3").
   // Unset when the header is absent.
   Result<std::optional<std::int64_t>> IfMatchVersion() const;

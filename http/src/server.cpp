@@ -155,6 +155,7 @@ void Server::Impl::Configure() {
   AddCustomerRoutes(router);
   AddContactRoutes(router);
   AddItemRoutes(router);
+  AddBusinessRoutes(router);
   AddDocumentRoutes(router);
   AddSearchRoutes(router);
   AddSettingsRoutes(router);

@@ -72,4 +72,19 @@ nlohmann::json Json(const httplib::Result& result) {
   return nlohmann::json::parse(result->body, nullptr, false);
 }
 
+void RequireError(const httplib::Result& result, int status, const std::string& field) {
+  REQUIRE(result);
+  INFO(result->body);
+  CHECK(result->status == status);
+  nlohmann::json body = Json(result);
+  REQUIRE(body.contains("error"));
+  CHECK(!body["error"]["code"].get<std::string>().empty());
+  CHECK(!body["error"]["message"].get<std::string>().empty());
+  if (field.empty()) {
+    CHECK(body["error"]["field"].is_null());
+  } else {
+    CHECK(body["error"]["field"] == field);
+  }
+}
+
 }  // namespace akte::test

@@ -46,4 +46,8 @@ class ApiServer {
 // A JSON response body, parsed (null when the body is not JSON).
 nlohmann::json Json(const httplib::Result& result);
 
+// Requires an answer with `status` in the error shape, naming `field` (or
+// no field when it is empty).
+void RequireError(const httplib::Result& result, int status, const std::string& field);
+
 }  // namespace akte::test

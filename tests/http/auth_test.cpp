@@ -72,6 +72,14 @@ void SeedRecordOne(ApiServer& api) {
   event.subject = "Erster Anruf";
   REQUIRE(catalog.AddEvent(*admin, event).ok());
   REQUIRE(catalog.SetSetting(*admin, "firm.email_addresses", "info@firma.de").ok());
+  archive::BusinessRecord invoice;
+  invoice.customer_id = 1;
+  invoice.kind = archive::kRecordInvoice;
+  invoice.number = "RE-1";
+  invoice.record_date = "2024-01-10";
+  invoice.net_cents = 10000;
+  invoice.tax_cents = 1900;
+  REQUIRE(catalog.AddBusinessRecord(*admin, invoice).ok());
   auto client = api.Client();
   auto uploaded = client.Put("/api/v1/documents?customer_id=1&filename=erste.txt", api.As("staff"),
                              "Erstes Dokument", "text/plain");

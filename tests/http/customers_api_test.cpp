@@ -24,21 +24,6 @@ json CreateCustomer(ApiServer& api, const json& customer) {
   return Json(created);
 }
 
-void RequireError(const httplib::Result& result, int status, const std::string& field) {
-  REQUIRE(result);
-  INFO(result->body);
-  CHECK(result->status == status);
-  json body = Json(result);
-  REQUIRE(body.contains("error"));
-  CHECK(!body["error"]["code"].get<std::string>().empty());
-  CHECK(!body["error"]["message"].get<std::string>().empty());
-  if (field.empty()) {
-    CHECK(body["error"]["field"].is_null());
-  } else {
-    CHECK(body["error"]["field"] == field);
-  }
-}
-
 }  // namespace
 
 TEST_CASE("a customer is created, read, listed and found by filter", "[http]") {
