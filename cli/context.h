@@ -68,5 +68,6 @@ void AddSuggestCommand(CLI::App& inbox, Context& ctx);
 void AddServeCommand(CLI::App& app, Context& ctx);
 void AddDemoCommands(CLI::App& app, Context& ctx);
 void AddTypeCommands(CLI::App& app, Context& ctx);
+void AddRecordCommands(CLI::App& app, Context& ctx);
 
 }  // namespace akte::cli

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   akte::cli::AddServeCommand(app, ctx);
   akte::cli::AddDemoCommands(app, ctx);
   akte::cli::AddTypeCommands(app, ctx);
+  akte::cli::AddRecordCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <vector>
 
+#include "akte/archive/business.h"
 #include "akte/archive/data_dir.h"
 #include "akte/archive/import.h"
 #include "akte/archive/records.h"
@@ -41,5 +42,12 @@ int PrintIndexCheck(std::ostream& out, const indexer::IndexCheckReport& report);
 
 // "1.234,56 €" (German) or "€1,234.56" (English).
 std::string FormatMoney(std::int64_t cents);
+
+// Business records (printer_business.cpp): a customer's records with their
+// payment state, the figures, the account statement.
+void PrintRecordTable(std::ostream& out, const std::vector<archive::BusinessRecord>& records,
+                      const std::string& today);
+void PrintStatistics(std::ostream& out, const archive::CustomerStatistics& statistics);
+void PrintStatement(std::ostream& out, const archive::AccountStatement& statement);
 
 }  // namespace akte::cli

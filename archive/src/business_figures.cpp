@@ -1,8 +1,11 @@
 // A customer's figures and account statement, computed from the records.
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 #include "akte/archive/business.h"
+#include "csv_import.h"
+#include "validation.h"
 
 namespace akte::archive {
 namespace {
@@ -96,6 +99,39 @@ AccountStatement BuildStatement(const Customer& customer,
   return statement;
 }
 
+Predecessors PredecessorsOf(std::string_view kind) {
+  if (kind == kRecordOrder) return {false, {kRecordOffer}};
+  if (kind == kRecordDeliveryNote) return {false, {kRecordOrder}};
+  if (kind == kRecordInvoice) return {false, {kRecordOffer, kRecordOrder, kRecordDeliveryNote}};
+  if (kind == kRecordCreditNote || kind == kRecordDunning) return {true, {kRecordInvoice}};
+  return {};  // an offer starts a chain
+}
+
+std::string RecordKindNamed(std::string_view name) {
+  static const std::map<std::string, std::string, std::less<>> kKinds = {
+      {"angebot", kRecordOffer},
+      {"offer", kRecordOffer},
+      {"quote", kRecordOffer},
+      {"auftrag", kRecordOrder},
+      {"auftragsbestaetigung", kRecordOrder},
+      {"order", kRecordOrder},
+      {"lieferschein", kRecordDeliveryNote},
+      {"deliverynote", kRecordDeliveryNote},
+      {"rechnung", kRecordInvoice},
+      {"invoice", kRecordInvoice},
+      {"gutschrift", kRecordCreditNote},
+      {"creditnote", kRecordCreditNote},
+      {"mahnung", kRecordDunning},
+      {"dunning", kRecordDunning},
+      {"dunningletter", kRecordDunning},
+      {"reminder", kRecordDunning},
+      {"zahlung", kPaymentKind},
+      {"zahlungseingang", kPaymentKind},
+      {"payment", kPaymentKind}};
+  auto it = kKinds.find(FoldColumnName(name));
+  return it == kKinds.end() ? "" : it->second;
+}
+
 std::string RecordKindLabel(std::string_view kind) {
   if (kind == kRecordOffer) return "Angebot";
   if (kind == kRecordOrder) return "Auftrag";
@@ -106,6 +142,56 @@ std::string RecordKindLabel(std::string_view kind) {
   if (kind == "payment") return "Zahlung";
   if (kind == "dunning_fee") return "Mahngebühr";
   return std::string(kind);
+}
+
+Result<std::int64_t> ParseEuroAmount(std::string_view text) {
+  const auto refused = [&] {
+    return Status::InvalidArgument("'" + std::string(text) + "' is not an amount of euros");
+  };
+  std::string value = Trim(text);
+  for (std::string_view unit : {"€", "EUR", "eur"}) {
+    if (value.ends_with(unit)) value = Trim(value.substr(0, value.size() - unit.size()));
+  }
+  if (value.empty()) return std::int64_t{0};
+  const bool negative = value.front() == '-';
+  if (negative) value.erase(0, 1);
+  std::string euros = value;
+  std::string cents = "00";
+  const auto last = value.find_last_of(",.");
+  if (last != std::string::npos && value.size() - last - 1 <= 2) {
+    euros = value.substr(0, last);
+    cents = value.substr(last + 1);
+    if (cents.empty()) return refused();
+    if (cents.size() == 1) cents += "0";
+  }
+  const auto is_digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+  };
+  // Thousands groups: one kind of separator, other than the decimal one,
+  // with three digits after each.
+  const auto group = euros.find_first_of(",.");
+  if (group != std::string::npos) {
+    const char separator = euros[group];
+    if (last != std::string::npos && euros.size() < value.size() && value[last] == separator) {
+      return refused();
+    }
+    std::string digits;
+    std::size_t start = 0;
+    for (std::size_t end = group; start <= euros.size(); end = euros.find(separator, start)) {
+      if (end == std::string::npos) end = euros.size();
+      const std::string_view part = std::string_view(euros).substr(start, end - start);
+      if (!is_digits(part) || part.size() > 3 || (start > 0 && part.size() != 3)) {
+        return refused();
+      }
+      digits += part;
+      start = end + 1;
+    }
+    euros = digits;
+  }
+  if (!is_digits(euros) || !is_digits(cents) || euros.size() > 12) return refused();
+  const std::int64_t total = std::stoll(euros) * 100 + std::stoll(cents);
+  return negative ? -total : total;
 }
 
 std::string FormatEuroGerman(std::int64_t cents) {

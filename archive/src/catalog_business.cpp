@@ -25,21 +25,6 @@ bool IsKind(std::string_view kind) {
   return std::find(kKinds.begin(), kKinds.end(), kind) != kKinds.end();
 }
 
-// The kinds a record of `kind` may follow; the first flag says whether it
-// must follow one.
-struct Predecessors {
-  bool required;
-  std::vector<std::string_view> kinds;
-};
-
-Predecessors PredecessorsOf(std::string_view kind) {
-  if (kind == kRecordOrder) return {false, {kRecordOffer}};
-  if (kind == kRecordDeliveryNote) return {false, {kRecordOrder}};
-  if (kind == kRecordInvoice) return {false, {kRecordOrder, kRecordDeliveryNote}};
-  if (kind == kRecordCreditNote || kind == kRecordDunning) return {true, {kRecordInvoice}};
-  return {false, {}};  // an offer starts a chain
-}
-
 bool CarriesAmounts(std::string_view kind) {
   return kind != kRecordDeliveryNote && kind != kRecordDunning;
 }

@@ -20,76 +20,20 @@ struct Column {
   Setter set;
 };
 
-constexpr std::string_view kPayment = "payment";
-
 Status SetKind(BusinessImportLine& line, const std::string& value) {
-  static const std::map<std::string, std::string> kKinds = {
-      {"angebot", kRecordOffer},
-      {"offer", kRecordOffer},
-      {"quote", kRecordOffer},
-      {"auftrag", kRecordOrder},
-      {"auftragsbestaetigung", kRecordOrder},
-      {"order", kRecordOrder},
-      {"lieferschein", kRecordDeliveryNote},
-      {"deliverynote", kRecordDeliveryNote},
-      {"rechnung", kRecordInvoice},
-      {"invoice", kRecordInvoice},
-      {"gutschrift", kRecordCreditNote},
-      {"creditnote", kRecordCreditNote},
-      {"mahnung", kRecordDunning},
-      {"dunning", kRecordDunning},
-      {"dunningletter", kRecordDunning},
-      {"reminder", kRecordDunning},
-      {"zahlung", std::string(kPayment)},
-      {"zahlungseingang", std::string(kPayment)},
-      {"payment", std::string(kPayment)}};
-  auto it = kKinds.find(FoldColumnName(value));
-  if (it == kKinds.end()) {
+  const std::string kind = RecordKindNamed(value);
+  if (kind.empty()) {
     return Status::InvalidArgument(
         "kind '" + value +
         "' is none of Angebot, Auftrag, Lieferschein, Rechnung, Gutschrift, Mahnung, Zahlung "
         "(offer, order, delivery note, invoice, credit note, dunning, payment)");
   }
-  if (it->second == kPayment) {
+  if (kind == kPaymentKind) {
     line.payment = Payment{};
   } else {
-    line.record.kind = it->second;
+    line.record.kind = kind;
   }
   return Status::Ok();
-}
-
-// Cents from "1.234,56", "1234,56", "1,234.56", "1234.56", "1234" with an
-// optional "€" or "EUR"; the last separator followed by one or two digits
-// is the decimal one, any other is a thousands separator.
-Result<std::int64_t> ParseAmount(std::string value, const char* what) {
-  value = Trim(value);
-  for (std::string_view unit : {"€", "EUR", "eur"}) {
-    if (value.size() >= unit.size() && value.ends_with(unit)) {
-      value = Trim(value.substr(0, value.size() - unit.size()));
-    }
-  }
-  if (value.empty()) return std::int64_t{0};
-  const bool negative = value.front() == '-';
-  if (negative) value.erase(0, 1);
-  const auto last = value.find_last_of(",.");
-  std::string euros = value;
-  std::string cents = "00";
-  if (last != std::string::npos && value.size() - last - 1 <= 2) {
-    euros = value.substr(0, last);
-    cents = value.substr(last + 1);
-    if (cents.size() == 1) cents += "0";
-  }
-  std::erase(euros, '.');
-  std::erase(euros, ',');
-  const auto is_digits = [](const std::string& s) {
-    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
-  };
-  if (euros.empty()) euros = "0";
-  if (!is_digits(euros) || !is_digits(cents) || euros.size() > 12) {
-    return Status::InvalidArgument(std::string(what) + " '" + value + "' is not an amount");
-  }
-  const std::int64_t total = std::stoll(euros) * 100 + std::stoll(cents);
-  return negative ? -total : total;
 }
 
 Setter Text(std::string BusinessRecord::*member) {
@@ -101,7 +45,10 @@ Setter Text(std::string BusinessRecord::*member) {
 
 Setter Amount(std::int64_t BusinessRecord::*member, const char* what) {
   return [member, what](BusinessImportLine& line, const std::string& v) {
-    AKTE_ASSIGN_OR_RETURN(line.record.*member, ParseAmount(v, what));
+    auto cents = ParseEuroAmount(v);
+    if (!cents.ok())
+      return Status::InvalidArgument(std::string(what) + ": " + cents.status().message());
+    line.record.*member = *cents;
     return Status::Ok();
   };
 }

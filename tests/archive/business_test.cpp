@@ -330,4 +330,29 @@ TEST_CASE_METHOD(CatalogFixture, "Records import from CSV all or nothing, with l
   }
 }
 
+TEST_CASE("Amounts are read in German and English notation", "[archive][business]") {
+  const std::vector<std::pair<std::string, std::int64_t>> good = {{"1.234,56", 123456},
+                                                                  {"1234,56", 123456},
+                                                                  {"1,234.56", 123456},
+                                                                  {"1234.56", 123456},
+                                                                  {"1234", 123400},
+                                                                  {"1.234", 123400},
+                                                                  {"12,5", 1250},
+                                                                  {"1.234.567,89 €", 123456789},
+                                                                  {"-19,00 EUR", -1900},
+                                                                  {"", 0},
+                                                                  {"0,05", 5}};
+  for (const auto& [text, cents] : good) {
+    INFO(text);
+    auto parsed = ParseEuroAmount(text);
+    REQUIRE(parsed.ok());
+    CHECK(*parsed == cents);
+  }
+  for (const char* text : {"12,", "1.2.3", "1.234.5", "1,234,56.78.9", "1.234.56,7x", "zwölf",
+                           "1,23,45", "1.234,567.89"}) {
+    INFO(text);
+    CHECK(ParseEuroAmount(text).status().code() == StatusCode::kInvalidArgument);
+  }
+}
+
 }  // namespace akte::archive

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "akte/archive/records.h"
+#include "akte/archive/status.h"
 
 namespace akte::archive {
 
@@ -74,8 +75,29 @@ AccountStatement BuildStatement(const Customer& customer,
 std::string StatementCsv(const AccountStatement& statement);
 std::string StatementHtml(const AccountStatement& statement, std::string_view firm_name);
 
+// The kind a person means by `name`, in German or English, any case:
+// "Rechnung"/"invoice" → "invoice", "Lieferschein"/"delivery note" →
+// "delivery_note", ...; "Zahlung"/"payment" → kPaymentKind; "" when unknown.
+inline constexpr const char* kPaymentKind = "payment";
+std::string RecordKindNamed(std::string_view name);
+
+// The kinds a record of `kind` may follow (an order an offer; a delivery
+// note an order; an invoice an offer, order or delivery note; a credit note
+// or dunning letter an invoice, which they must follow), and whether it must.
+struct Predecessors {
+  bool required = false;
+  std::vector<std::string_view> kinds;
+};
+Predecessors PredecessorsOf(std::string_view kind);
+
 // The German name of a record kind ("Rechnung"), for lists and statements.
 std::string RecordKindLabel(std::string_view kind);
+
+// Cents from an amount as people type it: "1.234,56", "1234,56",
+// "1,234.56", "1234.56" or "1234", with an optional "€" or "EUR" and a
+// leading minus; the last separator followed by one or two digits is the
+// decimal one, any other groups thousands. InvalidArgument otherwise.
+Result<std::int64_t> ParseEuroAmount(std::string_view text);
 
 // "1.234,56 €" from 123456 cents.
 std::string FormatEuroGerman(std::int64_t cents);

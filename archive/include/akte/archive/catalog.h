@@ -302,10 +302,9 @@ class Catalog {
   // number (AlreadyExists when the kind already has it); a valid date; net
   // and tax not negative and gross = net + tax (a gross of 0 is computed;
   // delivery notes and dunning letters carry no amounts); the previous
-  // record belongs to the same customer and may precede this kind (an order
-  // follows an offer; a delivery note an order; an invoice an order or a
-  // delivery note; a credit note or dunning letter an invoice, which they
-  // require); a dunning letter's level is 1 to 3 and its fee not negative;
+  // record belongs to the same customer and may precede this kind
+  // (PredecessorsOf in business.h); a dunning letter's level is 1 to 3 and
+  // its fee not negative;
   // a document belongs to the same customer.
   Result<BusinessRecord> AddBusinessRecord(const Actor& by, BusinessRecord draft);
   Result<BusinessRecord> GetBusinessRecord(Id id);
