@@ -49,26 +49,6 @@ void AddContactAdd(CLI::App& parent, Context& ctx) {
   });
 }
 
-void AddContactList(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand("list", "List a customer's contact persons");
-  auto number = std::make_shared<std::string>();
-  auto json = std::make_shared<bool>(false);
-  cmd->add_option("customer", *number, "Customer number")->required();
-  cmd->add_flag("--json", *json, "Print JSON");
-  OnRun(cmd, ctx, [number, json](DataDir& dir) {
-    auto customer = CustomerByNumber(dir, *number);
-    if (!customer.ok()) return Fail(customer.status());
-    auto contacts = dir.catalog().ListContacts(customer->id);
-    if (!contacts.ok()) return Fail(contacts.status());
-    if (*json) {
-      std::cout << archive::ToJson(*contacts, 2) << "\n";
-    } else {
-      PrintContactTable(std::cout, *contacts);
-    }
-    return kExitOk;
-  });
-}
-
 void AddContactImport(CLI::App& parent, Context& ctx) {
   auto* cmd = parent.add_subcommand(
       "import", "Import contact persons from a vCard file (3.0/4.0; all cards or none)");
@@ -94,7 +74,12 @@ void AddContactCommands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("contact", "Contact persons (Ansprechpartner)");
   group->require_subcommand(1);
   AddContactAdd(*group, ctx);
-  AddContactList(*group, ctx);
+  AddCustomerView(
+      *group, ctx, "list", "List a customer's contact persons",
+      [](DataDir& dir, archive::Id id) { return dir.catalog().ListContacts(id); },
+      [](std::ostream& out, const std::vector<archive::Contact>& contacts) {
+        PrintContactTable(out, contacts);
+      });
   AddContactImport(*group, ctx);
 }
 

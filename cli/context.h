@@ -5,10 +5,12 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <iostream>
 #include <memory>
 #include <string>
 
 #include "akte/archive/data_dir.h"
+#include "akte/archive/json.h"
 
 namespace akte::cli {
 
@@ -54,6 +56,30 @@ using ActorBody = std::function<int(archive::DataDir& dir, const archive::Actor&
 void OnRun(CLI::App* cmd, Context& ctx, DirBody body);
 // Same, also resolving the acting user first (for commands that change data).
 void OnRunAs(CLI::App* cmd, Context& ctx, ActorBody body);
+
+// Adds `NAME CUSTOMER [--json]`, showing what `load(dir, customer_id)`
+// reads: as JSON (archive::ToJson), or through `print(std::cout, value)`.
+template <typename Load, typename Print>
+void AddCustomerView(CLI::App& parent, Context& ctx, const std::string& name,
+                     const std::string& description, Load load, Print print) {
+  auto* cmd = parent.add_subcommand(name, description);
+  auto number = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  cmd->add_option("customer", *number, "Customer number")->required();
+  cmd->add_flag("--json", *json, "Print JSON");
+  OnRun(cmd, ctx, [number, json, load, print](archive::DataDir& dir) {
+    auto customer = CustomerByNumber(dir, *number);
+    if (!customer.ok()) return Fail(customer.status());
+    auto value = load(dir, customer->id);
+    if (!value.ok()) return Fail(value.status());
+    if (*json) {
+      std::cout << archive::ToJson(*value, 2) << "\n";
+    } else {
+      print(std::cout, *value);
+    }
+    return kExitOk;
+  });
+}
 
 // Registers the subcommands of each group on `app`.
 void AddAdminCommands(CLI::App& app, Context& ctx);

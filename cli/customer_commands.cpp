@@ -167,26 +167,6 @@ void AddCustomerList(CLI::App& parent, Context& ctx) {
   });
 }
 
-void AddCustomerShow(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand("show", "Print a customer's whole file");
-  auto number = std::make_shared<std::string>();
-  auto json = std::make_shared<bool>(false);
-  cmd->add_option("number", *number, "Customer number")->required();
-  cmd->add_flag("--json", *json, "Print JSON");
-  OnRun(cmd, ctx, [number, json](DataDir& dir) {
-    auto customer = CustomerByNumber(dir, *number);
-    if (!customer.ok()) return Fail(customer.status());
-    auto file = dir.catalog().GetCustomerFile(customer->id);
-    if (!file.ok()) return Fail(file.status());
-    if (*json) {
-      std::cout << archive::ToJson(*file, 2) << "\n";
-    } else {
-      PrintCustomerFile(std::cout, *file);
-    }
-    return kExitOk;
-  });
-}
-
 void AddCustomerImport(CLI::App& parent, Context& ctx) {
   auto* cmd = parent.add_subcommand(
       "import", "Import customers from CSV (German or English headers; all rows or none)");
@@ -275,7 +255,10 @@ void AddCustomerCommands(CLI::App& app, Context& ctx) {
   AddCustomerEdit(*group, ctx);
   AddCustomerArchive(*group, ctx);
   AddCustomerList(*group, ctx);
-  AddCustomerShow(*group, ctx);
+  AddCustomerView(
+      *group, ctx, "show", "Print a customer's whole file",
+      [](DataDir& dir, archive::Id id) { return dir.catalog().GetCustomerFile(id); },
+      [](std::ostream& out, const archive::CustomerFile& file) { PrintCustomerFile(out, file); });
   AddCustomerImport(*group, ctx);
   AddConditions(app, ctx);
   AddFieldCommands(app, ctx);

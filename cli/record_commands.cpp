@@ -120,26 +120,6 @@ void AddRecordAdd(CLI::App& group, Context& ctx) {
   });
 }
 
-void AddRecordList(CLI::App& group, Context& ctx) {
-  auto* cmd = group.add_subcommand("list", "List a customer's business records, oldest first");
-  auto number = std::make_shared<std::string>();
-  auto json = std::make_shared<bool>(false);
-  cmd->add_option("customer", *number, "Customer number")->required();
-  cmd->add_flag("--json", *json, "Print JSON");
-  OnRun(cmd, ctx, [number, json](DataDir& dir) {
-    auto customer = CustomerByNumber(dir, *number);
-    if (!customer.ok()) return Fail(customer.status());
-    auto records = dir.catalog().ListBusinessRecords(customer->id);
-    if (!records.ok()) return Fail(records.status());
-    if (*json) {
-      std::cout << archive::ToJson(*records, 2) << "\n";
-    } else {
-      PrintRecordTable(std::cout, *records, LocalToday());
-    }
-    return kExitOk;
-  });
-}
-
 void AddRecordPay(CLI::App& group, Context& ctx) {
   auto* cmd = group.add_subcommand("pay", "Record a payment of an invoice");
   struct Values {
@@ -273,7 +253,12 @@ void AddRecordCommands(CLI::App& app, Context& ctx) {
       app.add_subcommand("record", "Business records: offers to dunning letters (Belege)");
   group->require_subcommand(1);
   AddRecordAdd(*group, ctx);
-  AddRecordList(*group, ctx);
+  AddCustomerView(
+      *group, ctx, "list", "List a customer's business records, oldest first",
+      [](DataDir& dir, archive::Id id) { return dir.catalog().ListBusinessRecords(id); },
+      [](std::ostream& out, const std::vector<BusinessRecord>& records) {
+        PrintRecordTable(out, records, LocalToday());
+      });
   AddRecordPay(*group, ctx);
   AddRecordImport(*group, ctx);
   AddStats(app, ctx);

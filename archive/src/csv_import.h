@@ -2,6 +2,7 @@
 // splitting the file, matching column names, collecting problems by line.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,6 +17,28 @@ namespace akte::archive {
 // dropped, so "E-Mail", "e_mail" and "EMAIL" are one name, as are "Straße"
 // and "Strasse".
 std::string FoldColumnName(std::string_view name);
+
+// A column an import knows: its field, the names people give it (compared
+// folded), and how a cell's value goes into the draft.
+template <typename Draft>
+struct CsvColumn {
+  using Setter = std::function<Status(Draft&, const std::string&)>;
+  std::string field;
+  std::vector<std::string> names;
+  Setter set;
+};
+
+// The setter of the column whose name folds to `folded`; empty when none.
+template <typename Draft>
+typename CsvColumn<Draft>::Setter FindColumn(const std::vector<CsvColumn<Draft>>& columns,
+                                             const std::string& folded) {
+  for (const auto& column : columns) {
+    for (const auto& name : column.names) {
+      if (FoldColumnName(name) == folded) return column.set;
+    }
+  }
+  return {};
+}
 
 // The rows of a CSV file in any encoding DecodeToUtf8 knows, the header
 // first; records the encoding in `report`. Empty, with the reason in

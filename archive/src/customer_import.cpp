@@ -10,13 +10,8 @@
 namespace akte::archive {
 namespace {
 
-using Setter = std::function<Status(Customer&, const std::string&)>;
-
-struct Column {
-  std::string field;
-  std::vector<std::string> names;  // as people write them; compared folded
-  Setter set;
-};
+using Column = CsvColumn<Customer>;
+using Setter = Column::Setter;
 
 Status SetKind(Customer& c, const std::string& value) {
   static const std::map<std::string, std::string> kKinds = {
@@ -127,12 +122,7 @@ std::vector<Setter> MapHeader(const CsvRow& header,
   std::vector<Setter> setters;
   for (const auto& cell : header.fields) {
     const std::string folded = FoldColumnName(cell);
-    Setter setter;
-    for (const auto& column : Columns()) {
-      for (const auto& name : column.names) {
-        if (FoldColumnName(name) == folded) setter = column.set;
-      }
-    }
+    Setter setter = FindColumn(Columns(), folded);
     for (const auto& definition : definitions) {
       const std::string slot = std::to_string(definition.slot);
       if (FoldColumnName(definition.label) == folded || folded == "feld" + slot ||

@@ -12,13 +12,8 @@
 namespace akte::archive {
 namespace {
 
-using Setter = std::function<Status(BusinessImportLine&, const std::string&)>;
-
-struct Column {
-  std::string field;
-  std::vector<std::string> names;  // as people write them; compared folded
-  Setter set;
-};
+using Column = CsvColumn<BusinessImportLine>;
+using Setter = Column::Setter;
 
 Status SetKind(BusinessImportLine& line, const std::string& value) {
   const std::string kind = RecordKindNamed(value);
@@ -112,12 +107,7 @@ std::vector<Setter> MapHeader(const CsvRow& header, ImportReport& report) {
   std::vector<Setter> setters;
   for (const auto& cell : header.fields) {
     const std::string folded = FoldColumnName(cell);
-    Setter setter;
-    for (const auto& column : Columns()) {
-      for (const auto& name : column.names) {
-        if (FoldColumnName(name) == folded) setter = column.set;
-      }
-    }
+    Setter setter = FindColumn(Columns(), folded);
     if (!setter && folded.empty()) {
       setter = [](BusinessImportLine&, const std::string&) { return Status::Ok(); };
     }
