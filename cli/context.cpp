@@ -5,6 +5,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "printer.h"
+
 namespace akte::cli {
 
 int ExitCodeFor(StatusCode code) {
@@ -84,6 +86,23 @@ void OnRun(CLI::App* cmd, Context& ctx, DirBody body) {
       return body(**dir);
     };
   });
+}
+
+void AddCsvImport(CLI::App& parent, Context& ctx, const std::string& description,
+                  const std::string& what, CsvImporter import) {
+  auto* cmd = parent.add_subcommand("import", description);
+  auto path = std::make_shared<std::string>();
+  auto dry_run = std::make_shared<bool>(false);
+  cmd->add_option("file", *path, "CSV file")->required();
+  cmd->add_flag("--dry-run", *dry_run, "Check the file, import nothing");
+  OnRunAs(cmd, ctx,
+          [path, dry_run, what, import](archive::DataDir& dir, const archive::Actor& actor) {
+            auto bytes = ReadWholeFile(*path);
+            if (!bytes.ok()) return Fail(bytes.status());
+            auto report = import(dir.catalog(), actor, *bytes, {*dry_run});
+            if (!report.ok()) return Fail(report.status());
+            return PrintImportReport(*report, *dry_run, what.c_str());
+          });
 }
 
 void OnRunAs(CLI::App* cmd, Context& ctx, ActorBody body) {

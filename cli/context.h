@@ -10,6 +10,7 @@
 #include <string>
 
 #include "akte/archive/data_dir.h"
+#include "akte/archive/import.h"
 #include "akte/archive/json.h"
 
 namespace akte::cli {
@@ -80,6 +81,14 @@ void AddCustomerView(CLI::App& parent, Context& ctx, const std::string& name,
     return kExitOk;
   });
 }
+
+// Adds `import FILE [--dry-run]` reading a CSV file with `import`, which
+// stores all its rows or none, and printing its report on `what` ("customers").
+using CsvImporter = Result<archive::ImportReport> (*)(archive::Catalog&, const archive::Actor&,
+                                                      std::string_view,
+                                                      const archive::ImportOptions&);
+void AddCsvImport(CLI::App& parent, Context& ctx, const std::string& description,
+                  const std::string& what, CsvImporter import);
 
 // Registers the subcommands of each group on `app`.
 void AddAdminCommands(CLI::App& app, Context& ctx);

@@ -167,22 +167,6 @@ void AddCustomerList(CLI::App& parent, Context& ctx) {
   });
 }
 
-void AddCustomerImport(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand(
-      "import", "Import customers from CSV (German or English headers; all rows or none)");
-  auto path = std::make_shared<std::string>();
-  auto dry_run = std::make_shared<bool>(false);
-  cmd->add_option("file", *path, "CSV file")->required();
-  cmd->add_flag("--dry-run", *dry_run, "Check the file, import nothing");
-  OnRunAs(cmd, ctx, [path, dry_run](DataDir& dir, const archive::Actor& actor) {
-    auto bytes = ReadWholeFile(*path);
-    if (!bytes.ok()) return Fail(bytes.status());
-    auto report = archive::ImportCustomersCsv(dir.catalog(), actor, *bytes, {*dry_run});
-    if (!report.ok()) return Fail(report.status());
-    return PrintImportReport(*report, *dry_run, "customers");
-  });
-}
-
 void AddConditions(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("conditions", "A customer's conditions (Konditionen)");
   group->require_subcommand(1);
@@ -259,7 +243,9 @@ void AddCustomerCommands(CLI::App& app, Context& ctx) {
       *group, ctx, "show", "Print a customer's whole file",
       [](DataDir& dir, archive::Id id) { return dir.catalog().GetCustomerFile(id); },
       [](std::ostream& out, const archive::CustomerFile& file) { PrintCustomerFile(out, file); });
-  AddCustomerImport(*group, ctx);
+  AddCsvImport(*group, ctx,
+               "Import customers from CSV (German or English headers; all rows or none)",
+               "customers", archive::ImportCustomersCsv);
   AddConditions(app, ctx);
   AddFieldCommands(app, ctx);
 }

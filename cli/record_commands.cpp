@@ -151,24 +151,6 @@ void AddRecordPay(CLI::App& group, Context& ctx) {
   });
 }
 
-void AddRecordImport(CLI::App& group, Context& ctx) {
-  auto* cmd = group.add_subcommand(
-      "import",
-      "Import business records and payments from CSV (columns: see README; all "
-      "lines or none)");
-  auto path = std::make_shared<std::string>();
-  auto dry_run = std::make_shared<bool>(false);
-  cmd->add_option("file", *path, "CSV file")->required();
-  cmd->add_flag("--dry-run", *dry_run, "Check the file, import nothing");
-  OnRunAs(cmd, ctx, [path, dry_run](DataDir& dir, const archive::Actor& actor) {
-    auto bytes = ReadWholeFile(*path);
-    if (!bytes.ok()) return Fail(bytes.status());
-    auto report = archive::ImportBusinessRecordsCsv(dir.catalog(), actor, *bytes, {*dry_run});
-    if (!report.ok()) return Fail(report.status());
-    return PrintImportReport(*report, *dry_run, "records");
-  });
-}
-
 void AddStats(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("stats", "A customer's figures (Statistik)");
   struct Values {
@@ -260,7 +242,10 @@ void AddRecordCommands(CLI::App& app, Context& ctx) {
         PrintRecordTable(out, records, LocalToday());
       });
   AddRecordPay(*group, ctx);
-  AddRecordImport(*group, ctx);
+  AddCsvImport(
+      *group, ctx,
+      "Import business records and payments from CSV (columns: see README; all lines or none)",
+      "records", archive::ImportBusinessRecordsCsv);
   AddStats(app, ctx);
   AddStatement(app, ctx);
 }
