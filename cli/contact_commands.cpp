@@ -1,6 +1,7 @@
 // akte contact add|list|import.
 #include <iostream>
 
+#include "akte/archive/export.h"
 #include "akte/archive/import.h"
 #include "akte/archive/json.h"
 #include "context.h"
@@ -68,6 +69,32 @@ void AddContactImport(CLI::App& parent, Context& ctx) {
   });
 }
 
+void AddContactExport(CLI::App& parent, Context& ctx) {
+  auto* cmd = parent.add_subcommand(
+      "export", "Write contact persons as vCards (of one customer, or of all customers)");
+  struct Values {
+    std::string customer, version = "4.0", output;
+  };
+  auto v = std::make_shared<Values>();
+  cmd->add_option("customer", v->customer, "Customer number (default: every customer)");
+  cmd->add_option("--vcard-version", v->version, "4.0, or 3.0 for older address books")
+      ->check(CLI::IsMember({"4.0", "3.0"}));
+  cmd->add_option("-o,--output", v->output, "Write to this file (default: standard output)");
+  OnRun(cmd, ctx, [v](DataDir& dir) {
+    std::optional<archive::Id> customer_id;
+    if (!v->customer.empty()) {
+      auto customer = CustomerByNumber(dir, v->customer);
+      if (!customer.ok()) return Fail(customer.status());
+      customer_id = customer->id;
+    }
+    auto cards = archive::ContactCards(dir.catalog(), customer_id);
+    if (!cards.ok()) return Fail(cards.status());
+    const std::string vcf = archive::ExportContactsVcf(
+        *cards, v->version == "3.0" ? archive::VcardVersion::k30 : archive::VcardVersion::k40);
+    return WriteOutput(v->output, vcf);
+  });
+}
+
 }  // namespace
 
 void AddContactCommands(CLI::App& app, Context& ctx) {
@@ -81,6 +108,7 @@ void AddContactCommands(CLI::App& app, Context& ctx) {
         PrintContactTable(out, contacts);
       });
   AddContactImport(*group, ctx);
+  AddContactExport(*group, ctx);
 }
 
 }  // namespace akte::cli

@@ -1,5 +1,6 @@
 #include "context.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -86,6 +87,19 @@ void OnRun(CLI::App* cmd, Context& ctx, DirBody body) {
       return body(**dir);
     };
   });
+}
+
+int WriteOutput(const std::string& path, std::string_view bytes) {
+  if (path.empty()) {
+    std::cout << bytes;
+    std::cout.flush();
+    return std::cout ? kExitOk : Fail(Status::IoError("cannot write to standard output"));
+  }
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  file.close();
+  if (!file) return Fail(Status::FromErrno(errno, "cannot write " + path));
+  return kExitOk;
 }
 
 void AddCsvImport(CLI::App& parent, Context& ctx, const std::string& description,

@@ -47,6 +47,10 @@ Result<archive::Actor> ResolveActor(archive::DataDir& dir, const Context& ctx);
 // Finds a customer by its number. NotFound names the number.
 Result<archive::Customer> CustomerByNumber(archive::DataDir& dir, const std::string& number);
 
+// Writes `bytes` to the file `path` (replacing it), or to standard output
+// when `path` is empty; the exit code, after a message naming the problem.
+int WriteOutput(const std::string& path, std::string_view bytes);
+
 // Reads a whole (small) file such as a CSV or vCard to import.
 Result<std::string> ReadWholeFile(const std::string& path);
 

@@ -1,7 +1,7 @@
 // akte record add|list|pay|import, stats, statement: business records.
 #include <ctime>
-#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "akte/archive/business.h"
 #include "akte/archive/import.h"
@@ -205,12 +205,7 @@ void AddStatement(CLI::App& app, Context& ctx) {
     auto records = dir.catalog().ListBusinessRecords(customer->id);
     if (!records.ok()) return Fail(records.status());
     const auto statement = archive::BuildStatement(*customer, *records);
-    std::ofstream file;
-    if (!v->output.empty()) {
-      file.open(v->output, std::ios::binary | std::ios::trunc);
-      if (!file) return Fail(Status::FromErrno(errno, "cannot write " + v->output));
-    }
-    std::ostream& out = v->output.empty() ? std::cout : file;
+    std::ostringstream out;
     if (v->format == "json") {
       out << archive::ToJson(statement, 2) << "\n";
     } else if (v->format == "csv") {
@@ -222,9 +217,7 @@ void AddStatement(CLI::App& app, Context& ctx) {
     } else {
       PrintStatement(out, statement);
     }
-    out.flush();
-    if (!out) return Fail(Status::FromErrno(errno, "cannot write " + v->output));
-    return kExitOk;
+    return WriteOutput(v->output, out.str());
   });
 }
 

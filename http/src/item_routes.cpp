@@ -1,4 +1,5 @@
 // Contacts, notes and history events of a customer.
+#include "akte/archive/export.h"
 #include "route_helpers.h"
 
 namespace akte::http {
@@ -130,11 +131,33 @@ Status GetEvent(Call& call) {
   return Status::Ok();
 }
 
+// ?version=4.0 (default) or 3.0 for older address books.
+Status ExportContacts(Call& call) {
+  AKTE_ASSIGN_OR_RETURN(auto id, call.PathId(1));
+  const std::string version = call.Query("version", "4.0");
+  if (version != "4.0" && version != "3.0") {
+    return Status::InvalidArgument("'version' must be 4.0 or 3.0", "version");
+  }
+  AKTE_ASSIGN_OR_RETURN(auto customer, call.services.catalog().GetCustomer(id));
+  AKTE_ASSIGN_OR_RETURN(auto cards, archive::ContactCards(call.services.catalog(), id));
+  std::string name = "Ansprechpartner-" + customer.number;
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  }
+  call.response.set_header("Content-Disposition", "attachment; filename=\"" + name + ".vcf\"");
+  call.response.set_content(
+      archive::ExportContactsVcf(
+          cards, version == "3.0" ? archive::VcardVersion::k30 : archive::VcardVersion::k40),
+      "text/vcard; charset=utf-8");
+  return Status::Ok();
+}
+
 }  // namespace
 
 void AddContactRoutes(Router& router) {
   router.Add("GET", "/api/v1/customers/{id}/contacts", Access::kRead, ListContacts);
   router.Add("POST", "/api/v1/customers/{id}/contacts", Access::kWrite, CreateContact);
+  router.Add("GET", "/api/v1/customers/{id}/contacts/vcard", Access::kRead, ExportContacts);
   router.Add("GET", "/api/v1/contacts/{id}", Access::kRead, GetContact);
   router.Add("PATCH", "/api/v1/contacts/{id}", Access::kWrite, UpdateContact);
 }

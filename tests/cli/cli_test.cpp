@@ -249,5 +249,26 @@ TEST_CASE("akte contact import reads a vCard file", "[cli]") {
   CHECK(contacts[0]["emails"][0] == "anna@berg.de");
 }
 
+TEST_CASE("akte contact export writes vCards that akte contact import reads back", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller Maschinenbau"});
+  akte.Ok({"customer", "add", "10002", "--company", "Kopie GmbH"});
+  akte.Ok({"contact", "add", "10001", "--first-name", "Thomas", "--last-name", "Weber", "--email",
+           "t.weber@mueller.de", "--role", "IT-Leiter"});
+  const std::string vcf = (akte.dir / "kontakte.vcf").string();
+  akte.Ok({"contact", "export", "10001", "--vcard-version", "3.0", "-o", vcf});
+  akte.Ok({"contact", "import", vcf, "--customer", "10002"});
+  auto copied = nlohmann::json::parse(akte.Ok({"contact", "list", "10002", "--json"}).out);
+  REQUIRE(copied.size() == 1);
+  CHECK(copied[0]["last_name"] == "Weber");
+  CHECK(copied[0]["role"] == "IT-Leiter");
+  CHECK(copied[0]["emails"][0] == "t.weber@mueller.de");
+  auto all = akte.Ok({"contact", "export"});  // every customer's, to standard output
+  CHECK_THAT(all.out, Catch::Contains("ORG:Kopie GmbH"));
+  CHECK_THAT(all.out, Catch::Contains("ORG:Müller Maschinenbau"));
+  auto unknown = akte({"contact", "export", "99999"});
+  CHECK(unknown.exit_code == 4);
+}
+
 }  // namespace
 }  // namespace akte::cli

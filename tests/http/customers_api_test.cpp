@@ -263,4 +263,30 @@ TEST_CASE("settings carry a version and only admins change them", "[http]") {
   RequireError(client.Get("/api/v1/settings/..%2Fcatalog.db", api.As("admin")), 404, "");
 }
 
+TEST_CASE("a customer's contacts download as vCards in both versions", "[http]") {
+  ApiServer api;
+  json customer = CreateCustomer(api, {{"number", "10001"}, {"company", "Müller Maschinenbau"}});
+  auto client = api.Client();
+  const std::string base = "/api/v1/customers/" + std::to_string(customer["id"].get<int>());
+  auto added = client.Post(base + "/contacts", api.As("staff"),
+                           R"({"first_name":"Thomas","last_name":"Weber"})", "application/json");
+  REQUIRE(added);
+  REQUIRE(added->status == 201);
+  auto v4 = client.Get(base + "/contacts/vcard", api.As("readonly"));
+  REQUIRE(v4);
+  CHECK(v4->status == 200);
+  CHECK(v4->get_header_value("Content-Type") == "text/vcard; charset=utf-8");
+  CHECK(v4->get_header_value("Content-Disposition") ==
+        "attachment; filename=\"Ansprechpartner-10001.vcf\"");
+  CHECK(v4->body.find("VERSION:4.0\r\n") != std::string::npos);
+  CHECK(v4->body.find("FN:Thomas Weber\r\n") != std::string::npos);
+  CHECK(v4->body.find("ORG:Müller Maschinenbau\r\n") != std::string::npos);
+  auto v3 = client.Get(base + "/contacts/vcard?version=3.0", api.As("readonly"));
+  REQUIRE(v3);
+  CHECK(v3->body.find("VERSION:3.0\r\n") != std::string::npos);
+  RequireError(client.Get(base + "/contacts/vcard?version=2.1", api.As("readonly")), 400,
+               "version");
+  RequireError(client.Get("/api/v1/customers/99/contacts/vcard", api.As("readonly")), 404, "");
+}
+
 }  // namespace akte::test
