@@ -102,12 +102,12 @@ int WriteOutput(const std::string& path, std::string_view bytes) {
   return kExitOk;
 }
 
-void AddCsvImport(CLI::App& parent, Context& ctx, const std::string& description,
-                  const std::string& what, CsvImporter import) {
-  auto* cmd = parent.add_subcommand("import", description);
+void AddCsvImport(CLI::App& parent, Context& ctx, const std::string& name,
+                  const std::string& description, const std::string& what, CsvImporter import) {
+  auto* cmd = parent.add_subcommand(name, description);
   auto path = std::make_shared<std::string>();
   auto dry_run = std::make_shared<bool>(false);
-  cmd->add_option("file", *path, "CSV file")->required();
+  cmd->add_option("file", *path, "The file to import")->required();
   cmd->add_flag("--dry-run", *dry_run, "Check the file, import nothing");
   OnRunAs(cmd, ctx,
           [path, dry_run, what, import](archive::DataDir& dir, const archive::Actor& actor) {

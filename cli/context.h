@@ -86,13 +86,13 @@ void AddCustomerView(CLI::App& parent, Context& ctx, const std::string& name,
   });
 }
 
-// Adds `import FILE [--dry-run]` reading a CSV file with `import`, which
+// Adds `NAME FILE [--dry-run]` reading a file with `import`, which
 // stores all its rows or none, and printing its report on `what` ("customers").
 using CsvImporter = Result<archive::ImportReport> (*)(archive::Catalog&, const archive::Actor&,
                                                       std::string_view,
                                                       const archive::ImportOptions&);
-void AddCsvImport(CLI::App& parent, Context& ctx, const std::string& description,
-                  const std::string& what, CsvImporter import);
+void AddCsvImport(CLI::App& parent, Context& ctx, const std::string& name,
+                  const std::string& description, const std::string& what, CsvImporter import);
 
 // Registers the subcommands of each group on `app`.
 void AddAdminCommands(CLI::App& app, Context& ctx);
@@ -108,5 +108,6 @@ void AddServeCommand(CLI::App& app, Context& ctx);
 void AddDemoCommands(CLI::App& app, Context& ctx);
 void AddTypeCommands(CLI::App& app, Context& ctx);
 void AddRecordCommands(CLI::App& app, Context& ctx);
+void AddImportCommands(CLI::App& app, Context& ctx);
 
 }  // namespace akte::cli

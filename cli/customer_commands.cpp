@@ -243,7 +243,7 @@ void AddCustomerCommands(CLI::App& app, Context& ctx) {
       *group, ctx, "show", "Print a customer's whole file",
       [](DataDir& dir, archive::Id id) { return dir.catalog().GetCustomerFile(id); },
       [](std::ostream& out, const archive::CustomerFile& file) { PrintCustomerFile(out, file); });
-  AddCsvImport(*group, ctx,
+  AddCsvImport(*group, ctx, "import",
                "Import customers from CSV (German or English headers; all rows or none)",
                "customers", archive::ImportCustomersCsv);
   AddConditions(app, ctx);

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   akte::cli::AddDemoCommands(app, ctx);
   akte::cli::AddTypeCommands(app, ctx);
   akte::cli::AddRecordCommands(app, ctx);
+  akte::cli::AddImportCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -236,7 +236,7 @@ void AddRecordCommands(CLI::App& app, Context& ctx) {
       });
   AddRecordPay(*group, ctx);
   AddCsvImport(
-      *group, ctx,
+      *group, ctx, "import",
       "Import business records and payments from CSV (columns: see README; all lines or none)",
       "records", archive::ImportBusinessRecordsCsv);
   AddStats(app, ctx);

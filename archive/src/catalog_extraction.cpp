@@ -106,7 +106,7 @@ Result<std::vector<Document>> Catalog::RecordExtraction(const Actor& by, Id docu
     Event event = *record.event;
     event.customer_id = *customer_id;
     event.document_ids = {document_id};
-    AKTE_ASSIGN_OR_RETURN(Event stored, InsertEvent(conn, uploader, std::move(event)));
+    AKTE_ASSIGN_OR_RETURN(Event stored, InsertEvent(conn, uploader, std::move(event), uploader, "create"));
     (void)stored;
   }
   AKTE_ASSIGN_OR_RETURN(Document after, rows::LoadDocument(conn, document_id));
@@ -195,7 +195,7 @@ Result<Document> Catalog::AssignDocument(const Actor& by, Id document_id, Id cus
   if (event) {
     event->customer_id = customer.id;
     event->document_ids = {document_id};
-    AKTE_ASSIGN_OR_RETURN(Event stored, InsertEvent(conn, by, std::move(*event)));
+    AKTE_ASSIGN_OR_RETURN(Event stored, InsertEvent(conn, by, std::move(*event), by, "create"));
     (void)stored;
   }
   AKTE_ASSIGN_OR_RETURN(Document after, rows::LoadDocument(conn, document_id));

@@ -164,8 +164,10 @@ Result<std::vector<BlobReference>> Catalog::BlobReferences() {
   return references;
 }
 
-Result<Note> Catalog::AddNote(const Actor& by, Id customer_id, std::optional<Id> contact_id,
-                              std::string text, std::string_view written_at) {
+Result<Note> Catalog::InsertNote(sql::Connection& conn, const Actor& author, Id customer_id,
+                                 std::optional<Id> contact_id, std::string text,
+                                 std::string_view written_at, const Actor& auditor,
+                                 std::string_view action) {
   AKTE_RETURN_IF_ERROR(NormalizeNoteText(text));
   std::string created_at = Now();
   if (!written_at.empty()) {
@@ -176,19 +178,26 @@ Result<Note> Catalog::AddNote(const Actor& by, Id customer_id, std::optional<Id>
     }
     created_at = *at;
   }
-  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
-  auto& conn = tx.conn();
   AKTE_ASSIGN_OR_RETURN(Customer customer, rows::LoadCustomer(conn, customer_id));
   AKTE_RETURN_IF_ERROR(CheckContact(conn, contact_id, customer.id));
   {
     AKTE_ASSIGN_OR_RETURN(auto insert,
                           conn.Prepare("INSERT INTO notes(customer_id, contact_id, text, "
                                        "author_id, created_at) VALUES (?, ?, ?, ?, ?)"));
-    AKTE_RETURN_IF_ERROR(insert.Bind(customer_id, contact_id, text, by.user_id, created_at).Run());
+    AKTE_RETURN_IF_ERROR(
+        insert.Bind(customer_id, contact_id, text, author.user_id, created_at).Run());
   }
   AKTE_ASSIGN_OR_RETURN(Note note, rows::LoadNote(conn, conn.LastInsertId()));
-  AKTE_RETURN_IF_ERROR(
-      WriteAudit(conn, by, "create", "note", note.id, "", nlohmann::json(note).dump()));
+  AKTE_RETURN_IF_ERROR(WriteAudit(conn, auditor, std::string(action), "note", note.id, "",
+                                  nlohmann::json(note).dump()));
+  return note;
+}
+
+Result<Note> Catalog::AddNote(const Actor& by, Id customer_id, std::optional<Id> contact_id,
+                              std::string text, std::string_view written_at) {
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  AKTE_ASSIGN_OR_RETURN(Note note, InsertNote(tx.conn(), by, customer_id, contact_id,
+                                              std::move(text), written_at, by, "create"));
   AKTE_RETURN_IF_ERROR(tx.Commit());
   return note;
 }
@@ -222,7 +231,8 @@ Result<Note> Catalog::UpdateNote(const Actor& by, Id id, std::string text,
   return after;
 }
 
-Result<Event> Catalog::InsertEvent(sql::Connection& conn, const Actor& by, Event e) {
+Result<Event> Catalog::InsertEvent(sql::Connection& conn, const Actor& author, Event e,
+                                   const Actor& auditor, std::string_view action) {
   e.subject = Trim(e.subject);
   e.text = Trim(e.text);
   if (e.subject.empty() && e.text.empty()) {
@@ -254,7 +264,7 @@ Result<Event> Catalog::InsertEvent(sql::Connection& conn, const Actor& by, Event
                                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     AKTE_RETURN_IF_ERROR(insert
                              .Bind(e.customer_id, e.contact_id, type_id, e.subject, e.text,
-                                   e.occurred_at, by.user_id, Now())
+                                   e.occurred_at, author.user_id, Now())
                              .Run());
   }
   const Id event_id = conn.LastInsertId();
@@ -266,14 +276,14 @@ Result<Event> Catalog::InsertEvent(sql::Connection& conn, const Actor& by, Event
     }
   }
   AKTE_ASSIGN_OR_RETURN(Event stored, rows::LoadEvent(conn, event_id));
-  AKTE_RETURN_IF_ERROR(
-      WriteAudit(conn, by, "create", "event", stored.id, "", nlohmann::json(stored).dump()));
+  AKTE_RETURN_IF_ERROR(WriteAudit(conn, auditor, std::string(action), "event", stored.id, "",
+                                  nlohmann::json(stored).dump()));
   return stored;
 }
 
 Result<Event> Catalog::AddEvent(const Actor& by, Event draft) {
   AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
-  AKTE_ASSIGN_OR_RETURN(Event stored, InsertEvent(tx.conn(), by, std::move(draft)));
+  AKTE_ASSIGN_OR_RETURN(Event stored, InsertEvent(tx.conn(), by, std::move(draft), by, "create"));
   AKTE_RETURN_IF_ERROR(tx.Commit());
   return stored;
 }

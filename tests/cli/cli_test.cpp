@@ -1,6 +1,7 @@
 // The `akte` command as a user runs it: a real process on a real data directory.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "akte_process.h"
@@ -268,6 +269,31 @@ TEST_CASE("akte contact export writes vCards that akte contact import reads back
   CHECK_THAT(all.out, Catch::Contains("ORG:Müller Maschinenbau"));
   auto unknown = akte({"contact", "export", "99999"});
   CHECK(unknown.exit_code == 4);
+}
+
+TEST_CASE("akte import events and notes keep times and authors, all lines or none", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Bäckerei Müller"});
+  akte.Ok({"user", "add", "paul", "--name", "Paul Vorgänger", "--role", "readonly"});
+  const std::string events = (akte.dir / "events.jsonl").string();
+  std::ofstream(events)
+      << R"({"customer_number":"10001","at":"2019-03-04T10:15:00+01:00",)"
+      << R"("type":"Anruf eingehend","author":"Paul Vorgänger","subject":"Rückfrage"})"
+      << "\n";
+  auto imported = akte.Ok({"import", "events", events});
+  CHECK_THAT(imported.out, Catch::Contains("Imported 1 events"));
+  const std::string notes = (akte.dir / "notes.csv").string();
+  std::ofstream(notes) << "Kundennummer;Zeitpunkt;Autor;Text\n"
+                          "10001;2018-01-02 09:30;paul;Alte Notiz\n"
+                          "10001;2018-01-03 09:30;niemand;Noch eine\n";
+  auto refused = akte({"import", "notes", notes});
+  CHECK(refused.exit_code == 3);
+  CHECK_THAT(refused.err, Catch::Contains("line 3: there is no user 'niemand'"));
+  auto file = nlohmann::json::parse(akte.Ok({"customer", "show", "10001", "--json"}).out);
+  REQUIRE(file["events"].size() == 1);
+  CHECK(file["events"][0]["author"] == "paul");
+  CHECK(file["events"][0]["occurred_at"] == "2019-03-04T09:15:00Z");
+  CHECK(file["notes"].empty());
 }
 
 }  // namespace

@@ -82,6 +82,19 @@ struct BusinessImportLine {
   std::optional<Payment> payment;  // set: the line is a payment, and `record` is unused
 };
 
+// One note or history event carried over from other software, naming its
+// customer, author and contact as the other software did.
+struct HistoryImportLine {
+  bool is_note = false;  // else a history event
+  std::string customer_number;
+  std::string author;        // username or display name of an akte user
+  std::string contact_name;  // "" or a contact of that customer ("Thomas Weber", "Weber")
+  std::string at;            // when it was written or happened (ISO 8601, with offset)
+  std::string type;          // events: an event type
+  std::string subject;       // events
+  std::string text;
+};
+
 // One pending change of a searchable record, for the index writer.
 struct Change {
   std::int64_t seq = 0;
@@ -295,6 +308,13 @@ class Catalog {
   // created_at come from `by` and the clock.
   Result<Event> AddEvent(const Actor& by, Event draft);
   Result<Event> GetEvent(Id id);
+  // Carries notes and events over from other software in one transaction
+  // (all or none, as ImportCustomers): each keeps its original time and
+  // author (an akte user, found by username or display name; add former
+  // colleagues as disabled users), and its audit entry says "import" by
+  // `by`. The outcome holds each stored item's id.
+  Result<BatchOutcome<Id>> ImportHistory(const Actor& by, std::vector<HistoryImportLine> lines,
+                                         bool dry_run = false);
 
   // --- Business records (offers, orders, ..., dunning letters) ---------------
   // Records a business record; author and created_at come from `by` and the
@@ -354,7 +374,14 @@ class Catalog {
                     const std::string& after);
   Result<Customer> InsertCustomer(sql::Connection& conn, const Actor& by, Customer draft,
                                   std::string_view action);
-  Result<Event> InsertEvent(sql::Connection& conn, const Actor& by, Event draft);
+  // Stores a note or event written by `author`, audited as `action` by
+  // `auditor` (an import marks what it carried over as "import").
+  Result<Event> InsertEvent(sql::Connection& conn, const Actor& author, Event draft,
+                            const Actor& auditor, std::string_view action);
+  Result<Note> InsertNote(sql::Connection& conn, const Actor& author, Id customer_id,
+                          std::optional<Id> contact_id, std::string text,
+                          std::string_view written_at, const Actor& auditor,
+                          std::string_view action);
   Result<Document> InsertDocument(sql::Connection& conn, Id uploader, Document draft);
   Result<Contact> InsertContact(sql::Connection& conn, const Actor& by, Contact draft,
                                 std::string_view action);

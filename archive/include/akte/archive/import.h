@@ -61,6 +61,18 @@ Result<ImportReport> ImportBusinessRecordsCsv(Catalog& catalog, const Actor& by,
                                               std::string_view csv,
                                               const ImportOptions& options = {});
 
+// Carries notes or history events over from other software: CSV (column
+// names as for customers: Kundennummer, Zeitpunkt, Typ, Autor, Betreff,
+// Text, Ansprechpartner, Betrag, Nummer, Status, or their English names) or
+// JSON Lines (one object a line with the keys customer_number, at, type,
+// author, subject, text, contact, amount, number, status), told apart by
+// the first character. Each keeps its time and author (see
+// Catalog::ImportHistory); amount, number and status become lines of the
+// text. All lines or none, problems by line.
+enum class HistoryKind { kNotes, kEvents };
+Result<ImportReport> ImportHistoryFile(Catalog& catalog, const Actor& by, std::string_view bytes,
+                                       HistoryKind kind, const ImportOptions& options = {});
+
 // The column names ImportBusinessRecordsCsv accepts for each field.
 std::vector<std::pair<std::string, std::vector<std::string>>> BusinessRecordCsvColumns();
 
