@@ -36,9 +36,10 @@ Result<fs::path> ManifestIn(const fs::path& samples) {
 
 void PrintReport(const indexer::FirmImportReport& r) {
   std::cout << "Loaded " << r.customers << " customers and prospects, " << r.contacts
-            << " contacts, " << r.conditions << " conditions, " << r.documents << " documents, "
-            << r.mail_messages << " emails, " << r.notes << " notes and " << r.events
-            << " history events; " << r.users << " users added.\n";
+            << " contacts, " << r.records << " business records and payments, " << r.conditions
+            << " conditions, " << r.documents << " documents, " << r.mail_messages << " emails, "
+            << r.notes << " notes and " << r.events << " history events; " << r.users
+            << " users added.\n";
 }
 
 // Loads the samples into `dir` and extracts and indexes everything.

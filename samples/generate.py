@@ -3,12 +3,13 @@
 
     python3 samples/generate.py OUT_DIR
 
-writes OUT_DIR/manifest.json, customers.csv, contacts.vcf, documents/ and a
-Maildir mail/, all from the data in samples/data/. The output is identical
-on every run: dates, MIME boundaries, zip timestamps and PDF IDs are fixed
-and all randomness comes from seeded generators. Python 3 standard library
-only. OUT_DIR must be empty or hold a previous generation (manifest.json),
-which is replaced.
+writes OUT_DIR/manifest.json, customers.csv, contacts.vcf, records.csv (the
+business records and payments), documents/ and a Maildir mail/, all from
+the data in samples/data/. The output is identical on every run: dates,
+MIME boundaries, zip timestamps and PDF IDs are fixed and all randomness
+comes from seeded generators. Python 3 standard library only. OUT_DIR
+must be empty or hold a previous generation (manifest.json), which is
+replaced.
 """
 import json
 import os
@@ -17,7 +18,7 @@ import sys
 
 sys.dont_write_bytecode = True  # keep samples/ free of __pycache__
 
-from samplegen import mail, records, render, stories  # noqa: E402
+from samplegen import ledger, mail, records, render, stories  # noqa: E402
 from samplegen.world import World  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -47,6 +48,7 @@ def manifest(world, documents, notes, events, expected):
         "fields": firm["fields"],
         "customers_csv": "customers.csv",
         "contacts_vcf": "contacts.vcf",
+        "records_csv": "records.csv",
         "conditions": [dict({"customer": c.number}, **c.data["conditions"])
                        for c in world.customers if c.data.get("conditions")],
         "documents": documents,
@@ -68,16 +70,21 @@ def main(argv):
     documents = render.render_documents(world, out_dir)
     write(out_dir, "customers.csv", records.customers_csv(world.customers, world.firm["fields"]))
     write(out_dir, "contacts.vcf", records.contacts_vcf(world.customers))
+    books = ledger.build(world)  # after rendering, which leaves the sums on the documents
+    write(out_dir, "records.csv", ledger.records_csv(books))
     mails = stories.mailbox_messages(world)
     mail.write_maildir(os.path.join(out_dir, "mail"), [m for m, _ in mails])
     notes, events = stories.finish_history(world)
     expected = stories.expected(world, documents, notes, events, mails)
+    expected.update(ledger.expected(books))
     with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump(manifest(world, documents, notes, events, expected), f, ensure_ascii=False,
                   indent=1)
         f.write("\n")
-    print("Wrote %d customers, %d documents, %d notes, %d events and %d messages to %s."
-          % (len(world.customers), len(documents), len(notes), len(events), len(mails), out_dir))
+    print("Wrote %d customers, %d documents, %d business records, %d payments, %d notes, "
+          "%d events and %d messages to %s."
+          % (len(world.customers), len(documents), expected["records"], expected["payments"],
+             len(notes), len(events), len(mails), out_dir))
 
 
 if __name__ == "__main__":

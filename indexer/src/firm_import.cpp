@@ -76,7 +76,7 @@ class Manifest {
       }
     }
     std::vector<std::string> files;
-    for (const char* key : {"customers_csv", "contacts_vcf", "mailbox"}) {
+    for (const char* key : {"customers_csv", "contacts_vcf", "records_csv", "mailbox"}) {
       if (root_.contains(key)) {
         if (!root_[key].is_string()) return Problem(key, "must be a path");
         files.push_back(root_[key]);
@@ -170,29 +170,42 @@ class Loader {
     return Refusal(path, checked);
   }
 
-  // Customers and contacts go through the CSV and vCard importers, all or
-  // nothing each, with their problems listed by line.
-  Status CustomersAndContacts() {
+  // Customers, contacts and business records (with payments) go through
+  // the CSV and vCard importers, in this order, as the contacts and records
+  // name their customers: all or nothing each, with their problems listed
+  // by line.
+  Status CustomersContactsAndRecords() {
     using Importer = Result<archive::ImportReport> (*)(archive::Catalog&, const archive::Actor&,
                                                        std::string_view);
-    const std::vector<std::pair<const char*, Importer>> files = {
+    struct File {
+      const char* key;
+      Importer import;
+      std::size_t FirmImportReport::*count;
+    };
+    const std::vector<File> files = {
         {"customers_csv",
          [](archive::Catalog& c, const archive::Actor& by, std::string_view bytes) {
            return archive::ImportCustomersCsv(c, by, bytes);
-         }},
+         },
+         &FirmImportReport::customers},
         {"contacts_vcf",
          [](archive::Catalog& c, const archive::Actor& by, std::string_view bytes) {
            return archive::ImportContactsVcf(c, by, bytes, "");
-         }},
+         },
+         &FirmImportReport::contacts},
+        {"records_csv",
+         [](archive::Catalog& c, const archive::Actor& by, std::string_view bytes) {
+           return archive::ImportBusinessRecordsCsv(c, by, bytes);
+         },
+         &FirmImportReport::records},
     };
-    for (const auto& [key, import] : files) {
+    for (const auto& [key, import, count] : files) {
       if (!manifest_.root().contains(key)) continue;
       const fs::path path = manifest_.File(manifest_.root()[key]);
       AKTE_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
       AKTE_ASSIGN_OR_RETURN(auto imported, import(catalog_, by_, bytes));
       AKTE_RETURN_IF_ERROR(Refusal(path, imported));
-      (std::string(key) == "customers_csv" ? report_.customers : report_.contacts) +=
-          imported.imported;
+      report_.*count += imported.imported;
     }
     return Status::Ok();
   }
@@ -270,11 +283,21 @@ class Loader {
   const FirmImportReport& report() const { return report_; }
 
  private:
+  // The first problem with its line, the lines of a few more, and how
+  // many there are.
   static Status Refusal(const fs::path& path, const archive::ImportReport& report) {
     if (report.ok()) return Status::Ok();
-    const auto& first = report.problems.front();
-    return Status::InvalidArgument(path.string() + ":" + std::to_string(first.line) + ": " +
-                                   first.message + " (" + std::to_string(report.problems.size()) +
+    constexpr std::size_t kMoreLines = 5;
+    const auto& problems = report.problems;
+    std::string more;
+    for (std::size_t i = 1; i < problems.size() && i <= kMoreLines; ++i) {
+      more += (more.empty() ? "" : ", ") + std::to_string(problems[i].line);
+    }
+    if (problems.size() > kMoreLines + 1) more += ", ...";
+    if (!more.empty()) more = (problems.size() > 2 ? "also lines " : "also line ") + more + "; ";
+    return Status::InvalidArgument(path.string() + ":" + std::to_string(problems.front().line) +
+                                   ": " + problems.front().message + " (" + more +
+                                   std::to_string(problems.size()) +
                                    " problems in all; nothing of the file was imported)");
   }
 
@@ -318,7 +341,7 @@ Result<FirmImportReport> ImportFirm(archive::DataDir& dir, const archive::Actor&
   AKTE_RETURN_IF_ERROR(loader.Settings());
   AKTE_RETURN_IF_ERROR(loader.Fields());
   AKTE_RETURN_IF_ERROR(loader.CheckCustomers());
-  AKTE_RETURN_IF_ERROR(loader.CustomersAndContacts());
+  AKTE_RETURN_IF_ERROR(loader.CustomersContactsAndRecords());
   AKTE_RETURN_IF_ERROR(loader.Conditions());
   AKTE_RETURN_IF_ERROR(loader.Documents());
   AKTE_RETURN_IF_ERROR(loader.Mailbox(options));

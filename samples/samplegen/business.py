@@ -58,7 +58,8 @@ def lines(world, spec, items=None):
 
 
 def totals(world, spec, positions, less=0.0, less_label=""):
-    """Table rows of the sums; returns (rows, gross)."""
+    """Table rows of the sums; returns (rows, sums), sums being the net the
+    tax is computed on, the tax and the gross as the rows print them."""
     c = spec.customer
     lang = c.lang
     t = world.text("business.table", lang)
@@ -84,7 +85,7 @@ def totals(world, spec, positions, less=0.0, less_label=""):
         rows.append(["", t["no_vat"], "", "", "", money(0, lang)])
     gross = round(net + vat, 2)
     rows.append(["", t["gross"], "", "", "", money(gross, lang)])
-    return rows, gross
+    return rows, {"net": net, "tax": vat, "gross": gross}
 
 
 def position_table(world, spec, positions, total_rows):
@@ -150,7 +151,7 @@ def build_offer(world, spec):
     doc = letter(world, spec, title, [(world.text("business.refs", lang)["offer"], spec.number)])
     doc.add(model.Para(spec.params.get("intro") or _rng(spec).choice(t["intro"])))
     positions = lines(world, spec)
-    rows, _ = totals(world, spec, positions)
+    rows, spec.sums = totals(world, spec, positions)
     doc.add(position_table(world, spec, positions, rows))
     payment, delivery = _terms(c)
     valid = workday(spec.date, 30)
@@ -182,7 +183,7 @@ def build_order(world, spec):
     doc.add(model.Para(t["intro"].format(order_date=_fmt_date(workday(spec.date, -2), lang),
                                          offer=offer.number)))
     positions = lines(world, offer)
-    rows, _ = totals(world, offer, positions)
+    rows, spec.sums = totals(world, offer, positions)
     doc.add(position_table(world, spec, positions, rows))
     payment, delivery = _terms(c)
     doc.add(model.Para(t["delivery"].format(
@@ -265,8 +266,8 @@ def build_invoice(world, spec):
         partial = spec.params["partial"]
         less = partial.params["net_amount"]
         label = t["less_partial"].format(partial=partial.number)
-    rows, gross = totals(world, spec, positions, less, label)
-    spec.params["gross"] = gross
+    rows, spec.sums = totals(world, spec, positions, less, label)
+    gross = spec.params["gross"] = spec.sums["gross"]
     spec.params["net_amount"] = round(sum(p["total"] for p in positions), 2)
     doc.add(position_table(world, spec, positions, rows))
     due_days = 30 if "30" in (c.data.get("conditions") or {}).get("payment_terms", "14") else 14
@@ -312,7 +313,8 @@ def build_reminder(world, spec):
                                      german(invoice.params["due"]), money(gross), money(gross)]],
                         [0.2, 0.2, 0.2, 0.2, 0.2], "lllrr"))
     new_due = german(workday(spec.date, 10))
-    doc.add(model.Para(t["ask_%d" % level].format(open=money(gross), new_due=new_due,
-                                                  fee=money(t["fee"]))))
+    ask = t["ask_%d" % level]
+    spec.fee = t["fee"] if "{fee}" in ask else 0.0  # charged only where the letter says so
+    doc.add(model.Para(ask.format(open=money(gross), new_due=new_due, fee=money(t["fee"]))))
     doc.add(signature(world, spec.by, "de"))
     return doc

@@ -357,5 +357,7 @@ def scan_delivery(world, c, date, order, items, person):
         return {"lines": rows, "title": "Scan", "author": "Kopierer Empfang",
                 "date": s.date, "seed": int(c.number)}
 
-    world.doc(c, "Lieferschein", date, "lena", "scan",
-              lambda s: "Lieferschein %s unterschrieben (Scan)" % s.number, lines, prefix="LS")
+    spec = world.doc(c, "Lieferschein", date, "lena", "scan",
+                     lambda s: "Lieferschein %s unterschrieben (Scan)" % s.number, lines,
+                     prefix="LS")
+    sales.record(spec, "delivery_note", order.record["subject"], sales.order_of(order))

@@ -26,6 +26,14 @@ struct FirmFixture {
     options.workers = 1;
   }
 
+  std::size_t Records(const std::string& customer_number) {
+    auto customer = dir->catalog().FindCustomerByNumber(customer_number);
+    REQUIRE(customer.ok());
+    auto records = dir->catalog().ListBusinessRecords(customer->id);
+    REQUIRE(records.ok());
+    return records->size();
+  }
+
   std::size_t Customers() {
     archive::CustomerListOptions all;
     all.include_archived = true;
@@ -84,6 +92,66 @@ TEST_CASE("A firm manifest loads its records with their authors and original tim
   auto again = ImportFirm(*f.dir, f.jana, manifest, f.options);
   CHECK(again.status().code() == StatusCode::kFailedPrecondition);
   CHECK(f.Customers() == 2);
+}
+
+// The tiny firm with `csv` as its business records.
+std::filesystem::path WithRecords(const std::filesystem::path& folder, const std::string& csv) {
+  const auto manifest = akte::test::WriteTinyFirm(folder);
+  akte::test::WriteFile(folder / "records.csv", csv);
+  std::string text = akte::test::ReadFile(manifest);
+  const std::string contacts = "\"contacts_vcf\": \"contacts.vcf\",";
+  text.replace(text.find(contacts), contacts.size(),
+               contacts + " \"records_csv\": \"records.csv\",");
+  akte::test::WriteFile(manifest, text);
+  return manifest;
+}
+
+constexpr const char* kRecordsHeader =
+    "Kundennummer;Art;Nummer;Datum;Bezug;Betreff;Netto;Steuer;Brutto;Fällig;Mahnstufe;Gebühr\n";
+
+TEST_CASE("A firm manifest loads business records and payments after the customers",
+          "[indexer][firm]") {
+  FirmFixture f;
+  const auto manifest =
+      WithRecords(f.tmp / "firm", std::string(kRecordsHeader) +
+                                      "20001;Angebot;AN-1;2025-01-20;;Bewässerung;100,00;19,00;"
+                                      "119,00;;;\n"
+                                      "10001;Rechnung;RE-1;2024-04-02;;Migration;1.000,00;190,00;"
+                                      "1.190,00;2024-05-02;;\n"
+                                      "10001;Zahlung;;2024-04-20;RE-1;Überweisung;;;1.000,00;;;\n");
+  auto report = ImportFirm(*f.dir, f.jana, manifest, f.options);
+  REQUIRE(report.ok());
+  CHECK(report->records == 3);
+
+  auto& catalog = f.dir->catalog();
+  auto invoice = catalog.FindBusinessRecord(archive::kRecordInvoice, "RE-1");
+  REQUIRE(invoice.ok());
+  CHECK(invoice->customer_id == catalog.FindCustomerByNumber("10001")->id);
+  CHECK(invoice->author == "jana");
+  CHECK(invoice->due_date == "2024-05-02");
+  CHECK(invoice->paid_cents == 100000);
+  CHECK(invoice->outstanding_cents == 19000);
+  CHECK(invoice->payment_status == archive::kPaymentPartlyPaid);
+  CHECK(catalog.FindBusinessRecord(archive::kRecordOffer, "AN-1").ok());
+}
+
+TEST_CASE("Problems in the business records fail the load with their lines, storing none",
+          "[indexer][firm]") {
+  FirmFixture f;
+  const auto manifest = WithRecords(
+      f.tmp / "firm", std::string(kRecordsHeader) +
+                          "10001;Rechnung;RE-1;2024-04-02;;Migration;1.000,00;190,00;"
+                          "1.190,00;2024-05-02;;\n"
+                          "10001;Zahlung;;2024-04-20;RE-1;zu viel;;;2.000,00;;;\n"
+                          "10001;Auftrag;AB-1;2024-03-01;RE-1;Migration;1.000,00;0,00;1.000,00;;;\n"
+                          "99999;Angebot;AN-1;2024-03-01;;Unbekannt;1,00;0,00;1,00;;;\n");
+  auto report = ImportFirm(*f.dir, f.jana, manifest, f.options);
+  REQUIRE(report.status().code() == StatusCode::kInvalidArgument);
+  const std::string message(report.status().message());
+  CHECK_THAT(message, Catch::Contains("records.csv:3: "));
+  CHECK_THAT(message, Catch::Contains("also lines 4, 5"));
+  CHECK_THAT(message, Catch::Contains("3 problems in all"));
+  CHECK(f.Records("10001") == 0);
 }
 
 TEST_CASE("A manifest naming a missing file stores nothing", "[indexer][firm]") {
