@@ -132,3 +132,9 @@ export function upload(fields, files, onProgress) {
 export function contentUrl(documentId, inline) {
   return kBase + '/documents/' + documentId + '/content' + (inline ? '?inline=true' : '');
 }
+
+// The account statement as a download (csv) or a printable page (html); a
+// plain link, sent with the session cookie like the documents' content.
+export function statementUrl(customerId, format) {
+  return kBase + '/customers/' + customerId + '/statement?format=' + format;
+}

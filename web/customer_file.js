@@ -13,6 +13,7 @@ import * as fields from './fields.js';
 import * as documents from './documents.js';
 import * as notes from './notes.js';
 import * as history from './history.js';
+import * as statistics from './statistics.js';
 
 const kTabs = {
   adresse: address.render,
@@ -22,7 +23,7 @@ const kTabs = {
   dokumente: documents.render,
   notizen: notes.render,
   historie: history.render,
-  statistik: (panel) => fill(panel, el('p', {class: 'muted'}, t('statistics.placeholder'))),
+  statistik: statistics.render,
 };
 
 // The file on screen: {id, root, customer, ctx (the open tab's)}; null when

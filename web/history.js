@@ -1,5 +1,6 @@
-// Tab "Historie": the file's timeline (documents, notes, events), newest
-// first, filtered by kind and period; writers add events (a call, a visit).
+// Tab "Historie": the file's timeline (documents, notes, events, business
+// records and payments), newest first, filtered by kind and period; writers
+// add events (a call, a visit).
 
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
@@ -11,13 +12,26 @@ import {canWrite} from './session.js';
 
 const kPage = 100;
 
+// Where an entry's title leads: its document, its note, or its record (a
+// payment: its invoice) in the Statistik tab; events lead nowhere.
+function target(item, customerId) {
+  switch (item.kind) {
+    case 'document': return customerHref(customerId, 'dokumente') + '?doc=' + item.id;
+    case 'note': return customerHref(customerId, 'notizen');
+    case 'record': return customerHref(customerId, 'statistik') + '?record=' + item.id;
+    case 'payment': return customerHref(customerId, 'statistik') + '?payment=' + item.id;
+    default: return null;
+  }
+}
+
+// Documents, business records and payments carry a calendar date.
+const kDated = ['document', 'record', 'payment'];
+
 function entry(item, customerId) {
-  // Documents carry a calendar date; notes and events a moment.
-  const when = item.kind === 'document' ? formatDate(item.at) : formatDateTime(item.at);
-  const tab = item.kind === 'document' ? 'dokumente' : item.kind === 'note' ? 'notizen' : null;
-  const title = tab
-      ? el('a', {href: customerHref(customerId, tab) + (item.kind === 'document' ? '?doc=' + item.id : '')},
-          item.title || t('kind.' + item.kind))
+  const when = kDated.includes(item.kind) ? formatDate(item.at) : formatDateTime(item.at);
+  const href = target(item, customerId);
+  const title = href
+      ? el('a', {href}, item.title || t('kind.' + item.kind))
       : el('span', {}, item.title || t('kind.' + item.kind));
   return el('li', {class: 'timeline-entry kind-' + item.kind, dataset: {kind: item.kind, id: String(item.id)}},
       el('div', {class: 'timeline-when'}, el('time', {datetime: item.at}, when)),
@@ -65,7 +79,7 @@ async function eventForm(ctx, onAdded) {
 export async function render(panel, ctx) {
   const kind = el('select', {id: 'history-kind'},
       el('option', {value: ''}, t('history.all')),
-      ['document', 'note', 'event'].map((k) => el('option', {value: k}, t('kind.' + k + 's'))));
+      ['document', 'note', 'event', 'record', 'payment'].map((k) => el('option', {value: k}, t('kind.' + k + 's'))));
   const since = el('input', {id: 'history-since', type: 'date'});
   const until = el('input', {id: 'history-until', type: 'date'});
   const list = el('ol', {id: 'history-list', class: 'timeline'});

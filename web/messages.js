@@ -1,4 +1,7 @@
 // Every text the page shows, German and English. {name} is a placeholder.
+// The business side of a file has its own file, messages_business.js.
+
+import {businessMessages} from './messages_business.js';
 
 const de = {
   'app.language': 'Sprache',
@@ -223,8 +226,6 @@ const de = {
   'history.time': 'Uhrzeit',
   'history.bad_date': 'Bitte Datum und Uhrzeit angeben.',
   'history.event_added': 'Ereignis gespeichert.',
-
-  'statistics.placeholder': 'Statistik folgt.',
 
   'inbox.empty': 'Der Eingang ist leer.',
   'inbox.find_customer': 'Kunde suchen …',
@@ -498,8 +499,6 @@ const en = {
   'history.bad_date': 'Please enter a date and a time.',
   'history.event_added': 'Event saved.',
 
-  'statistics.placeholder': 'Statistics to follow.',
-
   'inbox.empty': 'The inbox is empty.',
   'inbox.find_customer': 'Find customer …',
   'inbox.customer': 'Customer',
@@ -575,4 +574,7 @@ const en = {
   'role.readonly': 'Read only',
 };
 
-export const messages = {de, en};
+export const messages = {
+  de: {...de, ...businessMessages.de},
+  en: {...en, ...businessMessages.en},
+};

@@ -23,6 +23,18 @@ TEST_CASE("at a tablet's width every page fits without sideways scrolling", "[we
   const auto id =
       web.AddCustomer("70001", "Steuerkanzlei Groß & Partner mbB, Niederlassung Leipzig");
   web.AddNote(id, "Rückruf zum Datenschutz-Audit: Termin für die Nachprüfung vereinbart");
+  archive::BusinessRecord invoice;
+  invoice.customer_id = id;
+  invoice.kind = archive::kRecordInvoice;
+  invoice.number = "RE-2024-0815";
+  invoice.record_date = "2024-03-01";
+  invoice.subject = "Jahresabschluss 2023 mit Anlagenverzeichnis und Lohnbuchhaltung";
+  invoice.net_cents = 1250000;
+  invoice.tax_cents = 237500;
+  auto& catalog = web.api().dir().catalog();
+  auto admin = catalog.ActorFor("admin");
+  REQUIRE(admin.ok());
+  REQUIRE(catalog.AddBusinessRecord(*admin, invoice).ok());
   web.WaitForIndex("Datenschutz-Audit");
   auto& b = web.browser();
   b.SetWindowSize(768, 1024);
@@ -35,6 +47,7 @@ TEST_CASE("at a tablet's width every page fits without sideways scrolling", "[we
       {"#/customers/" + std::to_string(id) + "/adresse", "#customer-name"},
       {"#/customers/" + std::to_string(id) + "/notizen", "#note-list li"},
       {"#/customers/" + std::to_string(id) + "/historie", ".timeline-entry"},
+      {"#/customers/" + std::to_string(id) + "/statistik", "#statement-lines tr.statement-line"},
       {"#/inbox", "h1"},
       {"#/settings", "h1"},
   };
