@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -87,6 +88,15 @@ void OnRun(CLI::App* cmd, Context& ctx, DirBody body) {
       return body(**dir);
     };
   });
+}
+
+std::string LocalToday() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char day[32];
+  std::strftime(day, sizeof day, "%Y-%m-%d", &local);
+  return day;
 }
 
 int WriteOutput(const std::string& path, std::string_view bytes) {

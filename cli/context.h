@@ -47,6 +47,9 @@ Result<archive::Actor> ResolveActor(archive::DataDir& dir, const Context& ctx);
 // Finds a customer by its number. NotFound names the number.
 Result<archive::Customer> CustomerByNumber(archive::DataDir& dir, const std::string& number);
 
+// Today in the local time zone (TZ), as YYYY-MM-DD.
+std::string LocalToday();
+
 // Writes `bytes` to the file `path` (replacing it), or to standard output
 // when `path` is empty; the exit code, after a message naming the problem.
 int WriteOutput(const std::string& path, std::string_view bytes);

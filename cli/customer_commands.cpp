@@ -230,9 +230,39 @@ void AddFieldCommands(CLI::App& app, Context& ctx) {
   });
 }
 
+void AddBirthdays(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("birthdays", "Coming birthdays of customers and contact persons");
+  struct Values {
+    std::string from;
+    int days = 14;
+    bool json = false;
+  };
+  auto v = std::make_shared<Values>();
+  cmd->add_option("--from", v->from, "The first day (default: today)");
+  cmd->add_option("--days", v->days, "How many days ahead");
+  cmd->add_flag("--json", v->json, "Print JSON");
+  OnRun(cmd, ctx, [v](DataDir& dir) {
+    std::string from = LocalToday();
+    if (!v->from.empty()) {
+      auto date = NormalizeDate(v->from);
+      if (!date.ok()) return Fail(date.status().WithContext("--from"));
+      from = *date;
+    }
+    auto birthdays = dir.catalog().UpcomingBirthdays(from, v->days);
+    if (!birthdays.ok()) return Fail(birthdays.status());
+    if (v->json) {
+      std::cout << archive::ToJson(*birthdays, 2) << "\n";
+    } else {
+      PrintBirthdays(std::cout, *birthdays);
+    }
+    return kExitOk;
+  });
+}
+
 }  // namespace
 
 void AddCustomerCommands(CLI::App& app, Context& ctx) {
+  AddBirthdays(app, ctx);
   auto* group = app.add_subcommand("customer", "Customers and prospects (Kunden, Interessenten)");
   group->require_subcommand(1);
   AddCustomerAdd(*group, ctx);

@@ -73,6 +73,8 @@ std::string L(const std::string& key) {
       {"revoked", {"widerrufen", "revoked"}},
       {"records", {"Belege", "Business records"}},
       {"record", {"Beleg", "Record"}},
+      {"age", {"wird", "turns"}},
+      {"no_birthdays", {"Keine Geburtstage in diesem Zeitraum.", "No birthdays in that period."}},
       {"date", {"Datum", "Date"}},
       {"subject", {"Betreff", "Subject"}},
       {"gross", {"Brutto", "Gross"}},

@@ -49,5 +49,6 @@ void PrintRecordTable(std::ostream& out, const std::vector<archive::BusinessReco
                       const std::string& today);
 void PrintStatistics(std::ostream& out, const archive::CustomerStatistics& statistics);
 void PrintStatement(std::ostream& out, const archive::AccountStatement& statement);
+void PrintBirthdays(std::ostream& out, const std::vector<archive::UpcomingBirthday>& birthdays);
 
 }  // namespace akte::cli

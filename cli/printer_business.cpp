@@ -74,4 +74,17 @@ void PrintStatement(std::ostream& out, const archive::AccountStatement& statemen
   out << "\n" << L("balance") << ": " << FormatMoney(statement.balance_cents) << "\n";
 }
 
+void PrintBirthdays(std::ostream& out, const std::vector<archive::UpcomingBirthday>& birthdays) {
+  if (birthdays.empty()) {
+    out << L("no_birthdays") << "\n";
+    return;
+  }
+  std::vector<std::vector<std::string>> rows = {{L("date"), L("name"), L("age"), L("customer")}};
+  for (const auto& b : birthdays) {
+    rows.push_back(
+        {Date(b.date), b.name, std::to_string(b.age), b.customer_number + " " + b.customer_name});
+  }
+  PrintTable(out, rows);
+}
+
 }  // namespace akte::cli

@@ -15,16 +15,6 @@ namespace {
 using archive::BusinessRecord;
 using archive::DataDir;
 
-// Today in the local time zone (TZ), as YYYY-MM-DD.
-std::string LocalToday() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char day[11];
-  std::strftime(day, sizeof day, "%Y-%m-%d", &local);
-  return day;
-}
-
 // Cents from an amount option; InvalidArgument naming the option.
 Result<std::int64_t> Cents(const std::string& text, const char* option) {
   auto cents = archive::ParseEuroAmount(text);

@@ -106,7 +106,8 @@ Result<std::vector<Document>> Catalog::RecordExtraction(const Actor& by, Id docu
     Event event = *record.event;
     event.customer_id = *customer_id;
     event.document_ids = {document_id};
-    AKTE_ASSIGN_OR_RETURN(Event stored, InsertEvent(conn, uploader, std::move(event), uploader, "create"));
+    AKTE_ASSIGN_OR_RETURN(Event stored,
+                          InsertEvent(conn, uploader, std::move(event), uploader, "create"));
     (void)stored;
   }
   AKTE_ASSIGN_OR_RETURN(Document after, rows::LoadDocument(conn, document_id));

@@ -31,5 +31,9 @@ std::string ToJson(const BusinessRecord& v, int indent) { return Dump(v, indent)
 std::string ToJson(const std::vector<BusinessRecord>& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const CustomerStatistics& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const AccountStatement& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const FollowUp& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const std::vector<FollowUp>& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const FollowUpsDue& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const std::vector<UpcomingBirthday>& v, int indent) { return Dump(v, indent); }
 
 }  // namespace akte::archive

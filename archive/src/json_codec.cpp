@@ -220,6 +220,41 @@ void to_json(nlohmann::json& j, const AccountStatement& s) {
        {"balance_cents", s.balance_cents}};
 }
 
+void to_json(nlohmann::json& j, const UpcomingBirthday& b) {
+  j = {{"date", b.date},
+       {"age", b.age},
+       {"customer_id", b.customer_id},
+       {"customer_number", b.customer_number},
+       {"customer_name", b.customer_name},
+       {"contact_id", OptionalId(b.contact_id)},
+       {"name", b.name}};
+}
+
+void to_json(nlohmann::json& j, const FollowUp& f) {
+  j = {{"id", f.id},
+       {"customer_id", f.customer_id},
+       {"customer_number", f.customer_number},
+       {"customer_name", f.customer_name},
+       {"entity", f.entity},
+       {"entity_id", f.entity_id},
+       {"due_date", f.due_date},
+       {"assignee", f.assignee},
+       {"reason", f.reason},
+       {"created_by", f.created_by},
+       {"created_at", f.created_at},
+       {"done_at", f.done_at},
+       {"done_by", f.done_by},
+       {"done_event_id", OptionalId(f.done_event_id)},
+       {"version", f.version}};
+}
+
+void to_json(nlohmann::json& j, const FollowUpsDue& d) {
+  j = {{"today", d.today},
+       {"overdue", d.overdue},
+       {"due_today", d.due_today},
+       {"this_week", d.this_week}};
+}
+
 void to_json(nlohmann::json& j, const AuditEntry& a) {
   j = {{"id", a.id},
        {"at", a.at},

@@ -25,6 +25,9 @@ void to_json(nlohmann::json& j, const CustomerStatistics& s);
 void to_json(nlohmann::json& j, const StatementLine& l);
 void to_json(nlohmann::json& j, const AccountStatement& s);
 void to_json(nlohmann::json& j, const AuditEntry& a);
+void to_json(nlohmann::json& j, const UpcomingBirthday& b);
+void to_json(nlohmann::json& j, const FollowUp& f);
+void to_json(nlohmann::json& j, const FollowUpsDue& d);
 void to_json(nlohmann::json& j, const TimelineEntry& t);
 void to_json(nlohmann::json& j, const CustomerFile& f);
 

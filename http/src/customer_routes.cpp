@@ -1,4 +1,6 @@
 // /customers, their conditions and their file.
+#include <chrono>
+
 #include "akte/archive/time.h"
 #include "route_helpers.h"
 
@@ -207,6 +209,18 @@ Status GetFile(Call& call) {
   return Status::Ok();
 }
 
+// ?from=YYYY-MM-DD (default today, UTC; the web page sends the firm's day)
+// and ?days=14.
+Status ListBirthdays(Call& call) {
+  std::string from = call.Query("from");
+  if (from.empty()) from = FormatUtc(std::chrono::system_clock::now()).substr(0, 10);
+  AKTE_ASSIGN_OR_RETURN(auto days, call.QueryInt("days", 14, 0, 366));
+  AKTE_ASSIGN_OR_RETURN(auto birthdays,
+                        call.services.catalog().UpcomingBirthdays(from, static_cast<int>(days)));
+  call.Reply(200, {{"items", nlohmann::json::parse(archive::ToJson(birthdays))}});
+  return Status::Ok();
+}
+
 }  // namespace
 
 void AddCustomerRoutes(Router& router) {
@@ -218,6 +232,7 @@ void AddCustomerRoutes(Router& router) {
   router.Add("GET", "/api/v1/customers/{id}/conditions", Access::kRead, GetConditions);
   router.Add("PUT", "/api/v1/customers/{id}/conditions", Access::kWrite, PutConditions);
   router.Add("GET", "/api/v1/customers/{id}/file", Access::kRead, GetFile);
+  router.Add("GET", "/api/v1/birthdays", Access::kRead, ListBirthdays);
 }
 
 }  // namespace akte::http

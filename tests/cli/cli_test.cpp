@@ -297,4 +297,27 @@ TEST_CASE("akte import events and notes keep times and authors, all lines or non
 }
 
 }  // namespace
+TEST_CASE("akte birthdays lists the coming birthdays of customers and contacts", "[cli]") {
+  InitializedAkte akte;
+  akte.Ok({"customer", "add", "10001", "--company", "Müller Maschinenbau"});
+  akte.Ok({"contact", "add", "10001", "--first-name", "Thomas", "--last-name", "Weber",
+           "--birthday", "14.03.1975"});
+  akte.Ok({"customer", "add", "10002", "--first-name", "Clara", "--last-name", "Schmidt",
+           "--birthday", "1990-03-20"});
+  auto text = akte.Ok({"birthdays", "--from", "10.03.2025", "--days", "14"});
+  CHECK_THAT(text.out, Catch::Contains("Thomas Weber"));
+  CHECK_THAT(text.out, Catch::Contains("10001 Müller Maschinenbau"));
+  CHECK(text.out.find("Thomas Weber") < text.out.find("Clara Schmidt"));
+  auto json = nlohmann::json::parse(
+      akte.Ok({"birthdays", "--from", "2025-03-10", "--days", "5", "--json"}).out);
+  REQUIRE(json.size() == 1);
+  CHECK(json[0]["date"] == "2025-03-14");
+  CHECK(json[0]["age"] == 50);
+  auto none = akte.Ok({"birthdays", "--from", "2025-06-01"});
+  CHECK_THAT(none.out, Catch::Contains("No birthdays in that period."));
+  auto bad = akte({"birthdays", "--days", "-1"});
+  CHECK(bad.exit_code == 3);
+  CHECK_THAT(bad.err, Catch::Contains("days"));
+}
+
 }  // namespace akte::cli

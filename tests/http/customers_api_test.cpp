@@ -289,4 +289,32 @@ TEST_CASE("a customer's contacts download as vCards in both versions", "[http]")
   RequireError(client.Get("/api/v1/customers/99/contacts/vcard", api.As("readonly")), 404, "");
 }
 
+TEST_CASE("the coming birthdays list over the API, with a bad window refused", "[http]") {
+  ApiServer api;
+  json customer = CreateCustomer(api, {{"number", "10001"}, {"company", "Müller Maschinenbau"}});
+  auto client = api.Client();
+  const std::string base = "/api/v1/customers/" + std::to_string(customer["id"].get<int>());
+  auto added = client.Post(base + "/contacts", api.As("staff"),
+                           R"({"first_name":"Thomas","last_name":"Weber","birthday":"1975-01-03"})",
+                           "application/json");
+  REQUIRE(added);
+  REQUIRE(added->status == 201);
+  auto coming = client.Get("/api/v1/birthdays?from=2025-12-30&days=7", api.As("readonly"));
+  REQUIRE(coming);
+  INFO(coming->body);
+  REQUIRE(coming->status == 200);
+  json items = Json(coming)["items"];
+  REQUIRE(items.size() == 1);
+  CHECK(items[0]["date"] == "2026-01-03");
+  CHECK(items[0]["age"] == 51);
+  CHECK(items[0]["name"] == "Thomas Weber");
+  CHECK(items[0]["customer_number"] == "10001");
+  CHECK(items[0]["contact_id"] == Json(added)["id"]);
+  auto none = client.Get("/api/v1/birthdays?from=2026-02-01&days=14", api.As("readonly"));
+  REQUIRE(none);
+  CHECK(Json(none)["items"].empty());
+  RequireError(client.Get("/api/v1/birthdays?days=999", api.As("readonly")), 400, "days");
+  RequireError(client.Get("/api/v1/birthdays?from=morgen", api.As("readonly")), 400, "from");
+}
+
 }  // namespace akte::test

@@ -205,7 +205,7 @@ class Catalog {
   Result<std::string> AddType(const Actor& by, TypeList list, std::string name);
   // Retires the active type `name` of `list`. NotFound when there is none;
   // FailedPrecondition for the types akte itself gives records (Sonstiges
-  // and E-Mail; E-Mail eingehend and E-Mail ausgehend).
+  // and E-Mail; E-Mail eingehend, E-Mail ausgehend and Wiedervorlage).
   Status RetireType(const Actor& by, TypeList list, std::string_view name);
 
   // --- Custom fields -----------------------------------------------------------
@@ -345,6 +345,46 @@ class Catalog {
   Result<BusinessRecord> AddPayment(const Actor& by, Payment draft);
   // The newest history event of a customer up to now (UTC), "" if none.
   Result<std::string> LastContact(Id customer_id);
+
+  // --- Birthdays -------------------------------------------------------------
+  // The birthdays of customers and of their contacts (archived customers
+  // left out) from `from` (YYYY-MM-DD) through `days` days later, by date,
+  // then name. InvalidArgument for a bad date or days outside 0 to 366.
+  Result<std::vector<UpcomingBirthday>> UpcomingBirthdays(std::string_view from, int days);
+
+  // --- Follow-ups ("Wiedervorlage") -------------------------------------------
+  // Sets a follow-up on `draft.customer_id` (a customer or prospect) or, with
+  // `draft.entity` "document", "note" or "event", on that item of it
+  // (`draft.entity_id`). The due date may be spelled as NormalizeDate
+  // accepts; the assignee is an enabled user's username (empty: `by`).
+  // InvalidArgument naming the field for a bad date ("due_date"), an empty
+  // reason ("reason"), an unknown or disabled assignee ("assignee"), an
+  // unknown entity kind ("entity") or an item that is not the customer's
+  // ("entity_id"); NotFound for an unknown customer.
+  Result<FollowUp> AddFollowUp(const Actor& by, FollowUp draft);
+  Result<FollowUp> GetFollowUp(Id id);
+  // A customer's follow-ups: the open ones by due date, then the done ones,
+  // most recently done first. NotFound for an unknown customer.
+  Result<std::vector<FollowUp>> ListFollowUps(Id customer_id);
+  // Reschedules or reassigns: stores due date, assignee and reason of
+  // `edited` (found by its id; checked as by AddFollowUp), whose `version`
+  // must be the stored one (else FailedPrecondition, and nothing changes).
+  // FailedPrecondition also for a follow-up that is done.
+  Result<FollowUp> UpdateFollowUp(const Actor& by, const FollowUp& edited);
+  // Marks a follow-up done by `by` now and, in the same transaction, records
+  // a history event of type "Wiedervorlage" on its customer (linked to the
+  // document when it was set on one). FailedPrecondition when it is done
+  // already.
+  Result<FollowUp> CompleteFollowUp(const Actor& by, Id id);
+  // The open follow-ups due through the Sunday of the ISO week of `today`
+  // (YYYY-MM-DD; empty: FirmToday()), grouped as overdue, due today and due
+  // later this week, each by due date, then customer number. `assignee` is
+  // a username (empty: everyone's). InvalidArgument for a bad date
+  // ("today") or an unknown user ("assignee").
+  Result<FollowUpsDue> DueFollowUps(std::string_view assignee, std::string_view today);
+  // Today's date (YYYY-MM-DD) in the firm's time zone (kTimeZoneSetting,
+  // else kDefaultTimeZone) by the catalog's clock.
+  Result<std::string> FirmToday();
 
   // --- Reading a whole file ------------------------------------------------
   Result<CustomerFile> GetCustomerFile(Id customer_id);

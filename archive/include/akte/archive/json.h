@@ -31,5 +31,9 @@ std::string ToJson(const BusinessRecord& record, int indent = -1);
 std::string ToJson(const std::vector<BusinessRecord>& records, int indent = -1);
 std::string ToJson(const CustomerStatistics& statistics, int indent = -1);
 std::string ToJson(const AccountStatement& statement, int indent = -1);
+std::string ToJson(const FollowUp& follow_up, int indent = -1);
+std::string ToJson(const std::vector<FollowUp>& follow_ups, int indent = -1);
+std::string ToJson(const FollowUpsDue& due, int indent = -1);
+std::string ToJson(const std::vector<UpcomingBirthday>& birthdays, int indent = -1);
 
 }  // namespace akte::archive

@@ -316,6 +316,52 @@ struct BusinessRecord {
   std::string payment_status;  // kPayment…; empty for other kinds
 };
 
+// A birthday coming up, of a customer (a person) or a contact person.
+struct UpcomingBirthday {
+  std::string date;  // YYYY-MM-DD of the coming birthday (28 February for
+                     // 29 February in other years)
+  int age = 0;       // the age that day
+  Id customer_id = 0;
+  std::string customer_number;
+  std::string customer_name;
+  std::optional<Id> contact_id;  // empty: the customer's own birthday
+  std::string name;              // whose birthday
+};
+
+// A follow-up ("Wiedervorlage"): a customer file to take up again on a day,
+// by a user, for a reason. It is set on the customer (or prospect) itself or
+// on one of its documents, notes or events.
+inline constexpr const char* kFollowUpOnCustomer = "customer";
+inline constexpr const char* kFollowUpOnDocument = "document";
+inline constexpr const char* kFollowUpOnNote = "note";
+inline constexpr const char* kFollowUpOnEvent = "event";
+
+struct FollowUp {
+  Id id = 0;
+  Id customer_id = 0;
+  std::string customer_number;  // set by akte
+  std::string customer_name;    // set by akte
+  std::string entity = kFollowUpOnCustomer;
+  Id entity_id = 0;      // the customer's id for entity "customer"
+  std::string due_date;  // YYYY-MM-DD
+  std::string assignee;  // username
+  std::string reason;
+  std::string created_by;  // username, set by akte
+  std::string created_at;  // set by akte
+  std::string done_at;     // UTC; empty while open
+  std::string done_by;     // username; empty while open
+  std::optional<Id> done_event_id;  // the history event that marks it done
+  std::int64_t version = 0;
+};
+
+// The open follow-ups of a day, as the dashboard groups them.
+struct FollowUpsDue {
+  std::string today;  // YYYY-MM-DD
+  std::vector<FollowUp> overdue;    // due before today
+  std::vector<FollowUp> due_today;  // due today
+  std::vector<FollowUp> this_week;  // due after today through Sunday of today's ISO week
+};
+
 // Everything akte knows about one customer.
 struct CustomerFile {
   Customer customer;
