@@ -102,6 +102,7 @@ void AddAdminCommands(CLI::App& app, Context& ctx);
 void AddCustomerCommands(CLI::App& app, Context& ctx);
 void AddContactCommands(CLI::App& app, Context& ctx);
 void AddItemCommands(CLI::App& app, Context& ctx);
+void AddLogCommand(CLI::App& app, Context& ctx);
 void AddExtractionCommands(CLI::App& app, Context& ctx);
 void AddDocImportCommand(CLI::App& doc, Context& ctx);
 void AddSearchCommands(CLI::App& app, Context& ctx);
@@ -111,6 +112,7 @@ void AddServeCommand(CLI::App& app, Context& ctx);
 void AddDemoCommands(CLI::App& app, Context& ctx);
 void AddTypeCommands(CLI::App& app, Context& ctx);
 void AddRecordCommands(CLI::App& app, Context& ctx);
+void AddFollowUpCommands(CLI::App& app, Context& ctx);
 void AddImportCommands(CLI::App& app, Context& ctx);
 
 }  // namespace akte::cli

@@ -22,12 +22,14 @@ int main(int argc, char** argv) {
   akte::cli::AddCustomerCommands(app, ctx);
   akte::cli::AddContactCommands(app, ctx);
   akte::cli::AddItemCommands(app, ctx);
+  akte::cli::AddLogCommand(app, ctx);
   akte::cli::AddExtractionCommands(app, ctx);
   akte::cli::AddSearchCommands(app, ctx);
   akte::cli::AddServeCommand(app, ctx);
   akte::cli::AddDemoCommands(app, ctx);
   akte::cli::AddTypeCommands(app, ctx);
   akte::cli::AddRecordCommands(app, ctx);
+  akte::cli::AddFollowUpCommands(app, ctx);
   akte::cli::AddImportCommands(app, ctx);
 
   try {

@@ -110,6 +110,15 @@ std::string L(const std::string& key) {
       {"dunning", {"Mahnung", "Dunning letter"}},
       {"payment", {"Zahlung", "Payment"}},
       {"dunning_fee", {"Mahngebühr", "Dunning fee"}},
+      {"follow_ups", {"Wiedervorlagen", "Follow-ups"}},
+      {"overdue_group", {"Überfällig", "Overdue"}},
+      {"today_group", {"Heute", "Today"}},
+      {"this_week_group", {"Diese Woche", "This week"}},
+      {"due_date", {"Fällig", "Due"}},
+      {"reason", {"Grund", "Reason"}},
+      {"assignee", {"Zuständig", "Assignee"}},
+      {"on", {"Zu", "On"}},
+      {"done", {"erledigt", "done"}},
   };
   auto it = kLabels.find(key);
   if (it == kLabels.end()) return key;

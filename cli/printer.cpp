@@ -126,7 +126,9 @@ void PrintHit(std::ostream& out, const search::Hit& hit, const std::string& lead
   }
   out << "\n"
       << indent
-      << archive::JoinNonEmpty({hit.detail, hit.date.size() > 10 ? Time(hit.date) : Date(hit.date)},
+      << archive::JoinNonEmpty({hit.detail, hit.date.size() > 10 ? Time(hit.date) : Date(hit.date),
+                                hit.amount_cents ? FormatMoney(*hit.amount_cents) : "",
+                                hit.payment_status.empty() ? "" : L(hit.payment_status)},
                                " · ");
   if (hit.page > 0) out << " · " << L("page") << " " << hit.page;
   out << "\n";

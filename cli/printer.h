@@ -49,6 +49,10 @@ void PrintRecordTable(std::ostream& out, const std::vector<archive::BusinessReco
                       const std::string& today);
 void PrintStatistics(std::ostream& out, const archive::CustomerStatistics& statistics);
 void PrintStatement(std::ostream& out, const archive::AccountStatement& statement);
+// A customer's follow-ups, open and done; the open ones due by the dashboard
+// groups (overdue, today, this week).
+void PrintFollowUps(std::ostream& out, const std::vector<archive::FollowUp>& follow_ups);
+void PrintDueFollowUps(std::ostream& out, const archive::FollowUpsDue& due);
 void PrintBirthdays(std::ostream& out, const std::vector<archive::UpcomingBirthday>& birthdays);
 
 }  // namespace akte::cli

@@ -25,14 +25,14 @@ Status CatchUpIfIdle(DataDir& dir) {
 }
 
 void AddSearch(CLI::App& app, Context& ctx) {
-  auto* cmd =
-      app.add_subcommand("search", "Search customers, contacts, documents, notes and history");
+  auto* cmd = app.add_subcommand(
+      "search", "Search customers, contacts, documents, notes, history and records");
   auto request = std::make_shared<search::SearchRequest>();
   auto json = std::make_shared<bool>(false);
   cmd->add_option("query", request->query, "What to look for (see README: Searching)")->required();
   cmd->add_flag("--customers", request->customers, "Group the results by customer");
   cmd->add_option("--kind", request->kinds, "Only items of this kind (repeat for more)")
-      ->check(CLI::IsMember({"customer", "contact", "document", "note", "event"}));
+      ->check(CLI::IsMember({"customer", "contact", "document", "note", "event", "record"}));
   cmd->add_option("--limit", request->limit, "At most this many results")
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--offset", request->offset, "Skip this many results");

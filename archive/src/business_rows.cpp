@@ -52,11 +52,14 @@ Status AddSettlement(sql::Connection& conn, BusinessRecord& invoice) {
       invoice.payments.push_back(std::move(p));
     }
   }
-  AKTE_ASSIGN_OR_RETURN(auto credited,
-                        conn.Prepare("SELECT COALESCE(SUM(gross_cents), 0) FROM business_records "
-                                     "WHERE previous_id = ? AND kind = 'credit_note'"));
+  AKTE_ASSIGN_OR_RETURN(
+      auto credited,
+      conn.Prepare("SELECT COALESCE(SUM(gross_cents), 0), count(*) FROM "
+                   "business_records WHERE previous_id = ? AND kind = 'credit_note'"));
   AKTE_ASSIGN_OR_RETURN(bool row, credited.Bind(invoice.id).Step());
   invoice.credited_cents = row ? credited.Int(0) : 0;
+  const std::int64_t credit_notes = row ? credited.Int(1) : 0;
+  invoice.version = 1 + static_cast<std::int64_t>(invoice.payments.size()) + credit_notes;
   invoice.outstanding_cents = invoice.gross_cents - invoice.paid_cents - invoice.credited_cents;
   if (invoice.outstanding_cents <= 0) {
     invoice.payment_status = kPaymentPaid;

@@ -397,6 +397,12 @@ Result<std::vector<std::pair<Id, std::int64_t>>> Catalog::ItemVersions(std::stri
       {"document", "SELECT id, version FROM documents WHERE id > ? ORDER BY id LIMIT ?"},
       {"note", "SELECT id, version FROM notes WHERE id > ? ORDER BY id LIMIT ?"},
       {"event", "SELECT id, version FROM events WHERE id > ? ORDER BY id LIMIT ?"},
+      // A record is never edited; its version counts what changed its
+      // payment state (see BusinessRecord::version).
+      {"record",
+       "SELECT r.id, 1 + (SELECT count(*) FROM payments p WHERE p.record_id = r.id) + "
+       "(SELECT count(*) FROM business_records c WHERE c.previous_id = r.id AND "
+       "c.kind = 'credit_note') FROM business_records r WHERE r.id > ? ORDER BY r.id LIMIT ?"},
   };
   std::string_view sql;
   for (const auto& [name, query] : kQueries) {

@@ -102,7 +102,12 @@ Result<std::vector<Document>> Catalog::RecordExtraction(const Actor& by, Id docu
     AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, "create", "document", stored.id, "", Json(stored)));
     stored_children.push_back(std::move(stored));
   }
-  if (record.event && customer_id) {
+  // An email logged by hand with its file (akte log email) has its history
+  // event already; the message gets no second one.
+  AKTE_ASSIGN_OR_RETURN(
+      auto logged,
+      rows::IdsOf(conn, "SELECT event_id FROM event_documents WHERE document_id = ?", document_id));
+  if (record.event && customer_id && logged.empty()) {
     Event event = *record.event;
     event.customer_id = *customer_id;
     event.document_ids = {document_id};

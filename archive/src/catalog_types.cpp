@@ -23,14 +23,17 @@ struct ListInfo {
   std::string_view entity;  // in the audit log
   std::string_view what;    // in messages
   // The types akte gives records itself (a document without a type, a
-  // mail and its history entries): they must stay choosable.
-  std::array<std::string_view, 2> built_in;
+  // mail and its history entries, a follow-up done): they must stay
+  // choosable. An empty name fills a list that has fewer.
+  std::array<std::string_view, 3> built_in;
 };
 
 constexpr ListInfo kDocumentTypes = {
-    "document_types", "document_type", "document type", {"Sonstiges", "E-Mail"}};
-constexpr ListInfo kEventTypes = {
-    "event_types", "event_type", "event type", {"E-Mail eingehend", "E-Mail ausgehend"}};
+    "document_types", "document_type", "document type", {"Sonstiges", "E-Mail", ""}};
+constexpr ListInfo kEventTypes = {"event_types",
+                                  "event_type",
+                                  "event type",
+                                  {"E-Mail eingehend", "E-Mail ausgehend", "Wiedervorlage"}};
 
 const ListInfo& InfoFor(TypeList list) {
   return list == TypeList::kDocument ? kDocumentTypes : kEventTypes;

@@ -8,7 +8,7 @@ namespace {
 
 // Each migration moves the schema from version i to i + 1. Append only: a
 // released migration is never edited, so every catalog reaches the same shape.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     R"sql(
 CREATE TABLE settings(
   key TEXT PRIMARY KEY,
@@ -310,6 +310,54 @@ CREATE TABLE payments(
   created_at TEXT NOT NULL
 );
 CREATE INDEX payments_by_record ON payments(record_id);
+)sql",
+    // 5: follow-ups ("Wiedervorlage") on a customer or one of its documents,
+    // notes or events, and the event type that marks one done in the history.
+    R"sql(
+CREATE TABLE follow_ups(
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  entity TEXT NOT NULL CHECK(entity IN ('customer', 'document', 'note', 'event')),
+  entity_id INTEGER NOT NULL,
+  due_date TEXT NOT NULL CHECK(length(due_date) = 10),
+  assignee_id INTEGER NOT NULL REFERENCES users(id),
+  reason TEXT NOT NULL CHECK(reason <> ''),
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  done_at TEXT NOT NULL DEFAULT '',
+  done_by INTEGER REFERENCES users(id),
+  done_event_id INTEGER REFERENCES events(id),
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX follow_ups_by_customer ON follow_ups(customer_id);
+CREATE INDEX follow_ups_open ON follow_ups(due_date) WHERE done_at = '';
+INSERT OR IGNORE INTO event_types(name) VALUES ('Wiedervorlage');
+UPDATE event_types SET retired = 0 WHERE name = 'Wiedervorlage';
+)sql",
+    // 6: business records join the change feed as 'record', so search finds
+    // them. A payment or a credit note changes its invoice's payment state,
+    // so it logs the invoice. The records already there are logged once.
+    R"sql(
+CREATE TRIGGER business_records_ins AFTER INSERT ON business_records BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('record', NEW.id);
+  INSERT INTO changes(entity, entity_id) SELECT 'record', NEW.previous_id
+    WHERE NEW.kind = 'credit_note' AND NEW.previous_id IS NOT NULL; END;
+CREATE TRIGGER business_records_upd AFTER UPDATE ON business_records BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('record', NEW.id); END;
+CREATE TRIGGER business_records_del AFTER DELETE ON business_records BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('record', OLD.id); END;
+CREATE TRIGGER payments_ins AFTER INSERT ON payments BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('record', NEW.record_id); END;
+CREATE TRIGGER payments_upd AFTER UPDATE ON payments BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('record', NEW.record_id); END;
+CREATE TRIGGER payments_del AFTER DELETE ON payments BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('record', OLD.record_id); END;
+INSERT INTO changes(entity, entity_id) SELECT 'record', id FROM business_records ORDER BY id;
+)sql",
+    // 7: text messages join calls and emails among the default event
+    // types, so a telephone system can log them (akte log sms).
+    R"sql(
+INSERT OR IGNORE INTO event_types(name) VALUES ('SMS eingehend'), ('SMS ausgehend');
 )sql",
 };
 

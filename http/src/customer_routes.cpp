@@ -6,6 +6,12 @@
 
 namespace akte::http {
 
+Result<std::optional<archive::Id>> OptionalQueryId(const Call& call, const std::string& name) {
+  if (call.Query(name).empty()) return std::optional<archive::Id>();
+  AKTE_ASSIGN_OR_RETURN(auto id, call.QueryInt(name, 0, 1, INT64_MAX));
+  return std::optional<archive::Id>(id);
+}
+
 Result<Page> ReadPage(const Call& call, std::size_t default_limit) {
   Page page;
   AKTE_ASSIGN_OR_RETURN(auto limit,

@@ -10,12 +10,6 @@ namespace {
 
 using archive::Document;
 
-Result<std::optional<archive::Id>> OptionalQueryId(const Call& call, const std::string& name) {
-  if (call.Query(name).empty()) return std::optional<archive::Id>();
-  AKTE_ASSIGN_OR_RETURN(auto id, call.QueryInt(name, 0, 1, INT64_MAX));
-  return std::optional<archive::Id>(id);
-}
-
 // A document with how far its processing has come: extraction (its state
 // in the catalog) and indexing (whether the index has caught up with the
 // document's latest change). `done` is what an uploader polls for.

@@ -46,6 +46,10 @@ struct Page {
 };
 Result<Page> ReadPage(const Call& call, std::size_t default_limit = 50);
 
+// An optional id in the query (?customer_id=3): unset when absent,
+// InvalidArgument naming it unless a positive number.
+Result<std::optional<archive::Id>> OptionalQueryId(const Call& call, const std::string& name);
+
 template <typename T>
 nlohmann::json PageJson(const std::vector<T>& all, const Page& page) {
   nlohmann::json items = nlohmann::json::array();
@@ -92,6 +96,8 @@ void AddCustomerRoutes(Router& router);
 void AddContactRoutes(Router& router);
 void AddItemRoutes(Router& router);
 void AddBusinessRoutes(Router& router);
+void AddCommunicationRoutes(Router& router);
+void AddFollowUpRoutes(Router& router);
 void AddDocumentRoutes(Router& router);
 void AddSearchRoutes(Router& router);
 void AddSettingsRoutes(Router& router);

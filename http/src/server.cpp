@@ -156,6 +156,8 @@ void Server::Impl::Configure() {
   AddContactRoutes(router);
   AddItemRoutes(router);
   AddBusinessRoutes(router);
+  AddCommunicationRoutes(router);
+  AddFollowUpRoutes(router);
   AddDocumentRoutes(router);
   AddSearchRoutes(router);
   AddSettingsRoutes(router);

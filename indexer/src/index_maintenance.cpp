@@ -24,8 +24,11 @@ namespace {
 namespace fs = std::filesystem;
 namespace schema = search::schema;
 
-constexpr std::array<std::string_view, 5> kKinds = {
-    schema::kCustomer, schema::kContact, schema::kDocument, schema::kNote, schema::kEvent};
+// Records come last, so the cursor of a rebuild begun by an older akte
+// still names its place.
+constexpr std::array<std::string_view, 6> kKinds = {schema::kCustomer, schema::kContact,
+                                                    schema::kDocument, schema::kNote,
+                                                    schema::kEvent,    schema::kRecord};
 constexpr std::string_view kCursorKey = "akte.reindex_cursor";  // "document:1234", "" when done
 constexpr std::string_view kStartSeqKey = "akte.reindex_seq";
 constexpr int kBatchItems = 500;

@@ -93,6 +93,7 @@ Status IndexUpdater::Apply(std::string_view entity, archive::Id id) {
   for (const auto& d : file.documents) AKTE_RETURN_IF_ERROR(Apply(schema::kDocument, d.id));
   for (const auto& n : file.notes) AKTE_RETURN_IF_ERROR(Apply(schema::kNote, n.id));
   for (const auto& e : file.events) AKTE_RETURN_IF_ERROR(Apply(schema::kEvent, e.id));
+  for (const auto& r : file.records) AKTE_RETURN_IF_ERROR(Apply(schema::kRecord, r.id));
   return Status::Ok();
 }
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "akte/archive/business.h"
 #include "akte/search/passages.h"
+#include "akte/search/record_text.h"
 #include "akte/search/schema.h"
 
 namespace akte::indexer {
@@ -234,6 +236,35 @@ Result<IndexedItem> ItemIndexer::BuildDocument(const archive::Document& d) {
   return item;
 }
 
+Result<IndexedItem> ItemIndexer::BuildRecord(const archive::BusinessRecord& r) {
+  Xapian::Document doc;
+  Xapian::termpos position = 1;
+  // The number is an identifier in the title: RE-2024-0042 is found as typed.
+  const std::string title = search::RecordTitle(r) + "\n" + r.subject;
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight,
+                      schema::kTitlePrefix, *session_);
+  analyzer_.IndexText(doc, title, search::Language::kUnknown, &position, kTitleWeight, "",
+                      *session_);
+  std::string body = search::RecordWords(r);
+  if (r.previous_id) {
+    // A dunning letter or credit note is found by its invoice's number too.
+    AKTE_ASSIGN_OR_RETURN(archive::BusinessRecord previous,
+                          catalog_.GetBusinessRecord(*r.previous_id));
+    body += "\n" + search::RecordTitle(previous);
+  }
+  analyzer_.IndexText(doc, body, search::Language::kUnknown, &position, 1, "", *session_);
+  if (auto amount = search::RecordAmount(r)) {
+    doc.add_value(schema::kAmountSlot, Xapian::sortable_serialise(static_cast<double>(*amount)));
+  }
+  AKTE_RETURN_IF_ERROR(AddCommon(doc,
+                                 {schema::kRecord, r.id, r.version, r.customer_id, std::nullopt,
+                                  archive::RecordKindLabel(r.kind), r.author, r.record_date},
+                                 0, 0, &position));
+  IndexedItem item{schema::ItemKey(schema::kRecord, r.id), {doc}, {}};
+  AddSpelling(analyzer_, title, item.spelling_words);
+  return item;
+}
+
 namespace {
 
 // Loads a record and builds its entries; a record the catalog no longer has
@@ -266,6 +297,10 @@ Result<std::optional<IndexedItem>> ItemIndexer::Build(std::string_view entity, I
   }
   if (entity == schema::kEvent) {
     return BuildFrom(catalog_.GetEvent(id), [this](const auto& e) { return BuildEvent(e); });
+  }
+  if (entity == schema::kRecord) {
+    return BuildFrom(catalog_.GetBusinessRecord(id),
+                     [this](const auto& r) { return BuildRecord(r); });
   }
   return Status::Internal("the change feed names an unknown kind: " + std::string(entity));
 }

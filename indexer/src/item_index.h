@@ -1,7 +1,7 @@
-// Turning one catalog item (customer, contact, document, note, event) into
-// the Xapian documents that index it, private to indexer/. The layout is
-// search/schema.h's; the words go through search's Analyzer, so the index
-// and the queries always make the same terms.
+// Turning one catalog item (customer, contact, document, note, event,
+// business record) into the Xapian documents that index it, private to
+// indexer/. The layout is search/schema.h's; the words go through search's
+// Analyzer, so the index and the queries always make the same terms.
 #pragma once
 
 #include <xapian.h>
@@ -65,6 +65,7 @@ class ItemIndexer {
   Result<IndexedItem> BuildNote(const archive::Note& n);
   Result<IndexedItem> BuildEvent(const archive::Event& e);
   Result<IndexedItem> BuildDocument(const archive::Document& d);
+  Result<IndexedItem> BuildRecord(const archive::BusinessRecord& r);
 
   archive::Catalog& catalog_;
   const search::Analyzer& analyzer_;

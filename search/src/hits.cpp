@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "akte/search/passages.h"
+#include "akte/search/record_text.h"
 #include "akte/search/schema.h"
 
 namespace akte::search {
@@ -176,6 +177,16 @@ Result<std::optional<Hit>> HitBuilder::Build(const Xapian::Document& doc, double
     hit.date = e->occurred_at;
     AKTE_RETURN_IF_ERROR(AddCustomer(hit, e->customer_id));
     text = e->subject + "\n" + e->text;
+  } else if (hit.kind == sc::kRecord) {
+    AKTE_ASSIGN_OR_RETURN(auto r, Load(catalog_.GetBusinessRecord(hit.id)));
+    if (!r) return std::optional<Hit>();
+    hit.title = RecordTitle(*r);
+    hit.detail = r->subject;
+    hit.date = r->record_date;
+    hit.amount_cents = RecordAmount(*r);
+    hit.payment_status = r->payment_status;
+    AKTE_RETURN_IF_ERROR(AddCustomer(hit, r->customer_id));
+    text = archive::JoinNonEmpty({r->subject, RecordWords(*r)}, "\n");
   } else {
     return Status::Corruption("an index entry names an unknown kind '" + hit.kind + "'");
   }

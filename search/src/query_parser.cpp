@@ -9,7 +9,9 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <tuple>
 
+#include "akte/archive/business.h"
 #include "akte/search/query.h"
 #include "akte/search/schema.h"
 #include "query_dates.h"
@@ -231,6 +233,9 @@ class Parser {
     } else if (field == "art" || field == "kind") {
       AKTE_ASSIGN_OR_RETURN(item.query, KindFilter(value));
       item.query = Filter(item.query);
+    } else if (field == "betrag" || field == "amount") {
+      AKTE_ASSIGN_OR_RETURN(item.query, AmountFilter(field, value));
+      item.query = Filter(item.query);
     } else if (field == "von" || field == "author") {
       item.query = Filter(Term(sc::kAuthorPrefix, Xapian::Unicode::tolower(value)));
     } else if (field == "datum" || field == "date" || field == "jahr" || field == "year") {
@@ -290,11 +295,58 @@ class Parser {
         v == "history") {
       return kind(sc::kEvent);
     }
+    if (v == "beleg" || v == "belege" || v == "record" || v == "records") return kind(sc::kRecord);
     return Status::InvalidArgument(
         "'" + value +
-            "' is not a kind; use kunde, interessent, kontakt, dokument, notiz or ereignis "
-            "(customer, prospect, contact, document, note, event)",
+            "' is not a kind; use kunde, interessent, kontakt, dokument, notiz, ereignis or beleg "
+            "(customer, prospect, contact, document, note, event, record)",
         "kind");
+  }
+
+  // betrag:>1000, >=, <, <=, betrag:1000..5000 (either end may be left
+  // open), betrag:1.000,50: the gross amount of records, in euros.
+  static Result<Xapian::Query> AmountFilter(const std::string& field, const std::string& value) {
+    auto refused = [&](const std::string& why) {
+      return Status::InvalidArgument(field + ":" + value + " " + why + "; write it like " + field +
+                                         ":>1000, " + field + ":<=2.500,50 or " + field +
+                                         ":1000..5000",
+                                     field);
+    };
+    auto cents = [&](std::string_view text) -> Result<double> {
+      if (text.empty()) return refused("lacks an amount");
+      auto parsed = archive::ParseEuroAmount(text);
+      if (!parsed.ok()) return refused("names no amount in euros ('" + std::string(text) + "')");
+      return static_cast<double>(*parsed);
+    };
+    auto serialise = [](double c) { return Xapian::sortable_serialise(c); };
+    const std::string_view v = value;
+    if (const auto dots = v.find(".."); dots != std::string_view::npos) {
+      const std::string_view low = v.substr(0, dots), high = v.substr(dots + 2);
+      if (low.empty() && high.empty()) return refused("lacks both ends of the range");
+      if (low.empty()) {
+        AKTE_ASSIGN_OR_RETURN(double to, cents(high));
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, sc::kAmountSlot, serialise(to));
+      }
+      AKTE_ASSIGN_OR_RETURN(double from, cents(low));
+      if (high.empty()) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, sc::kAmountSlot, serialise(from));
+      }
+      AKTE_ASSIGN_OR_RETURN(double to, cents(high));
+      if (from > to) return refused("ends below where it starts");
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, sc::kAmountSlot, serialise(from),
+                           serialise(to));
+    }
+    // Amounts are whole cents: "more than x" is "at least x plus one cent".
+    for (const auto& [op, ge, step] : {std::tuple{">=", true, 0.0}, std::tuple{"<=", false, 0.0},
+                                       std::tuple{">", true, 1.0}, std::tuple{"<", false, -1.0}}) {
+      if (!v.starts_with(op)) continue;
+      AKTE_ASSIGN_OR_RETURN(double bound, cents(v.substr(std::string_view(op).size())));
+      return Xapian::Query(ge ? Xapian::Query::OP_VALUE_GE : Xapian::Query::OP_VALUE_LE,
+                           sc::kAmountSlot, serialise(bound + step));
+    }
+    AKTE_ASSIGN_OR_RETURN(double exact, cents(v));
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, sc::kAmountSlot, serialise(exact),
+                         serialise(exact));
   }
 
   // A bare year, month, day or range is a date filter; nullopt otherwise.

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "akte/archive/json.h"
+#include "akte/search/schema.h"
 #include "akte/search/searcher.h"
 
 namespace akte::search {
@@ -17,6 +18,10 @@ json HitJson(const Hit& hit) {
             {"date", hit.date},        {"snippet", hit.snippet.text},
             {"highlights", highlights}};
   j["page"] = hit.page > 0 ? json(hit.page) : json(nullptr);
+  if (hit.kind == schema::kRecord) {
+    j["amount_cents"] = hit.amount_cents ? json(*hit.amount_cents) : json(nullptr);
+    j["payment_status"] = hit.payment_status.empty() ? json(nullptr) : json(hit.payment_status);
+  }
   if (hit.customer_id) {
     j["customer"] = {
         {"id", *hit.customer_id}, {"number", hit.customer_number}, {"name", hit.customer_name}};

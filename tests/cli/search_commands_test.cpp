@@ -68,6 +68,29 @@ TEST_CASE("akte search --kind keeps only that kind", "[cli][search]") {
   CHECK(all["hits"].size() > notes["hits"].size());
 }
 
+TEST_CASE("akte search shows a business record with its amount and payment state",
+          "[cli][search]") {
+  SearchableAkte akte;
+  akte.Ok({"record", "add", "10001", "Rechnung", "RE-2024-0042", "--date", "01.03.2024", "--net",
+           "1.000,00", "--tax", "190,00"});
+  auto r = akte.Ok({"search", "offene Rechnungen"});
+  CHECK_THAT(r.out, Catch::StartsWith("1. [Record #"));
+  CHECK_THAT(r.out, Catch::Contains("Rechnung RE-2024-0042 — Müller Maschinenbau (10001)"));
+  CHECK_THAT(r.out, Catch::Contains("€1,190.00 · open"));
+  auto records =
+      nlohmann::json::parse(akte.Ok({"search", "--json", "--kind", "record", "betrag:>1000"}).out);
+  REQUIRE(records["hits"].size() == 1);
+  CHECK(records["hits"][0]["payment_status"] == "open");
+  akte.Ok({"record", "pay", "RE-2024-0042", "--amount", "1.190,00", "--date", "2024-03-20"});
+  // No longer open: only the looser any-word search still shows it.
+  auto open = nlohmann::json::parse(akte.Ok({"search", "--json", "offene Rechnungen"}).out);
+  CHECK(open["relaxed"] == true);
+  CHECK_THAT(akte.Ok({"search", "paid invoice"}).out, Catch::Contains("€1,190.00 · paid"));
+  auto malformed = akte({"search", "betrag:viel"});
+  CHECK(malformed.exit_code == 3);
+  CHECK_THAT(malformed.err, Catch::Contains("betrag:>1000"));
+}
+
 TEST_CASE("akte search refuses a malformed query with a message and exit 3", "[cli][search]") {
   SearchableAkte akte;
   auto open = akte({"search", "(Vertrag"});

@@ -1,6 +1,7 @@
 #include "api_server.h"
 
 #include <catch2/catch.hpp>
+#include <thread>
 
 namespace akte::test {
 
@@ -85,6 +86,19 @@ void RequireError(const httplib::Result& result, int status, const std::string& 
   } else {
     CHECK(body["error"]["field"] == field);
   }
+}
+
+nlohmann::json PollUntilDone(ApiServer& api, std::int64_t id) {
+  auto client = api.Client();
+  const std::string path = "/api/v1/documents/" + std::to_string(id);
+  nlohmann::json document;
+  for (int i = 0; i < 600; ++i) {
+    document = Json(client.Get(path, api.As("readonly")));
+    if (document.value("done", false)) return document;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  FAIL("document " << id << " was not done after 30 s: " << document.dump());
+  return document;
 }
 
 }  // namespace akte::test

@@ -50,4 +50,7 @@ nlohmann::json Json(const httplib::Result& result);
 // no field when it is empty).
 void RequireError(const httplib::Result& result, int status, const std::string& field);
 
+// The document once extracted and indexed ("done"), polled for up to 30 s.
+nlohmann::json PollUntilDone(ApiServer& api, std::int64_t id);
+
 }  // namespace akte::test

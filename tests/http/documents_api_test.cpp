@@ -1,7 +1,6 @@
 // Documents over the API: upload, poll until searchable, search, download
 // byte-identical; size limits; the inbox.
 #include <catch2/catch.hpp>
-#include <thread>
 
 #include "api_server.h"
 #include "fixtures.h"
@@ -10,19 +9,6 @@ namespace akte::test {
 namespace {
 
 using nlohmann::json;
-
-json PollUntilDone(ApiServer& api, std::int64_t id) {
-  auto client = api.Client();
-  const std::string path = "/api/v1/documents/" + std::to_string(id);
-  json document;
-  for (int i = 0; i < 600; ++i) {
-    document = Json(client.Get(path, api.As("readonly")));
-    if (document.value("done", false)) return document;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  FAIL("document " << id << " was not done after 30 s: " << document.dump());
-  return document;
-}
 
 std::int64_t NewCustomer(ApiServer& api, const std::string& number, const std::string& company) {
   auto client = api.Client();

@@ -98,7 +98,7 @@ struct HistoryImportLine {
 // One pending change of a searchable record, for the index writer.
 struct Change {
   std::int64_t seq = 0;
-  std::string entity;  // customer, contact, document, note, event
+  std::string entity;  // customer, contact, document, note, event, record
   Id entity_id = 0;
 };
 
@@ -274,7 +274,9 @@ class Catalog {
   // (files found inside it, their blobs already stored) as pending
   // documents under it, in one transaction. Children inherit the customer
   // (after any assignment), contact and uploader of their parent. Returns
-  // the stored children. FailedPrecondition when the document is no longer
+  // the stored children. The record's event (an email's history entry) is
+  // left out when an event links the document already (an email logged
+  // with its file). FailedPrecondition when the document is no longer
   // pending (another process extracted it meanwhile): nothing is recorded.
   Result<std::vector<Document>> RecordExtraction(const Actor& by, Id document_id,
                                                  const ExtractionRecord& record,
@@ -308,6 +310,10 @@ class Catalog {
   // created_at come from `by` and the clock.
   Result<Event> AddEvent(const Actor& by, Event draft);
   Result<Event> GetEvent(Id id);
+  // The customers and contacts that have `phone_or_email` among their
+  // channels: an email address (any case), or a phone number in any common
+  // spelling (+49 30 1234567, 030/1234567, 0049 (0)30 123 45 67).
+  Result<std::vector<ChannelOwner>> FindChannelOwners(std::string_view phone_or_email);
   // Carries notes and events over from other software in one transaction
   // (all or none, as ImportCustomers): each keeps its original time and
   // author (an akte user, found by username or display name; add former
@@ -399,7 +405,7 @@ class Catalog {
   // index reflects that record once it stands at this position.
   Result<std::int64_t> LatestChangeOf(std::string_view entity, Id entity_id);
   // Ids and versions of the searchable records of one kind ("customer",
-  // "contact", "document", "note", "event") with id > `after_id`, in id
+  // "contact", "document", "note", "event", "record") with id > `after_id`, in id
   // order, at most `limit`: for rebuilding and checking the index.
   Result<std::vector<std::pair<Id, std::int64_t>>> ItemVersions(std::string_view entity,
                                                                 Id after_id, int limit);

@@ -212,6 +212,15 @@ struct Event {
   std::int64_t version = 0;
 };
 
+// Whose email address or phone number it is: a customer's own, or one of
+// its contacts'.
+struct ChannelOwner {
+  Id customer_id = 0;
+  std::string customer_number;
+  std::optional<Id> contact_id;
+  bool operator==(const ChannelOwner&) const = default;
+};
+
 struct AuditEntry {
   Id id = 0;
   std::string at;
@@ -306,7 +315,9 @@ struct BusinessRecord {
   std::string author;            // username, set by akte
   std::string author_name;       // display name, set by akte
   std::string created_at;
-  std::int64_t version = 1;  // records are never edited
+  // Records are never edited: 1, plus one for each payment and credit note
+  // an invoice received (the revision of its payment state, for the index).
+  std::int64_t version = 1;
   // Invoices only, derived when read: payments, credit notes against it,
   // what is still owed and the payment state.
   std::vector<Payment> payments;
@@ -346,17 +357,17 @@ struct FollowUp {
   std::string due_date;  // YYYY-MM-DD
   std::string assignee;  // username
   std::string reason;
-  std::string created_by;  // username, set by akte
-  std::string created_at;  // set by akte
-  std::string done_at;     // UTC; empty while open
-  std::string done_by;     // username; empty while open
+  std::string created_by;           // username, set by akte
+  std::string created_at;           // set by akte
+  std::string done_at;              // UTC; empty while open
+  std::string done_by;              // username; empty while open
   std::optional<Id> done_event_id;  // the history event that marks it done
   std::int64_t version = 0;
 };
 
 // The open follow-ups of a day, as the dashboard groups them.
 struct FollowUpsDue {
-  std::string today;  // YYYY-MM-DD
+  std::string today;                // YYYY-MM-DD
   std::vector<FollowUp> overdue;    // due before today
   std::vector<FollowUp> due_today;  // due today
   std::vector<FollowUp> this_week;  // due after today through Sunday of today's ISO week

@@ -56,6 +56,13 @@ inline constexpr std::string_view kDefaultTimeZone = "Europe/Berlin";
 // `field` otherwise.
 Status CheckTimeZoneName(std::string_view name, const std::string& field);
 
+// The calendar date ("2024-03-31") at `time` in the time zone `zone` (a name
+// CheckTimeZoneName accepts), by the zone's rules as ICU knows them,
+// daylight saving time included. InvalidArgument (field "timezone") for a
+// zone the system or ICU does not know.
+Result<std::string> DateInTimeZone(std::chrono::system_clock::time_point time,
+                                   std::string_view zone);
+
 // "31.12.2024 14:05" in the local time zone; the input unchanged if malformed.
 std::string FormatLocalGerman(std::string_view utc);
 // "31.12.2024" from "2024-12-31".

@@ -6,10 +6,11 @@
 //
 //   kunde:/customer:   a customer's number or name      kunde:10042  kunde:Müller
 //   typ:/type:         document or event type           typ:Vertrag  typ:"Anruf eingehend"
-//   art:/kind:         kind of item                     art:notiz  kind:document
+//   art:/kind:         kind of item                     art:notiz  kind:document  art:beleg
 //   von:/author:       who wrote or filed it            von:tobias
 //   datum:/date:       a year, month, day or range      2024  2024-03  2024-01..2024-06
 //   seit:/since:, bis:/until:                           seit:2024-01-01  bis:31.12.2024
+//   betrag:/amount:    a business record's gross euros  betrag:>1000  betrag:1.000..5.000,50
 //
 // A bare year, month or range is a date filter. Questions that begin
 // "welcher Kunde …" or "which customer …" ask for customer mode.
@@ -46,7 +47,7 @@ struct ParsedQuery {
 
 // Parses `query`. InvalidArgument with a message a person can act on (in
 // English; `field()` names the problem: "parenthesis", "quote", "date",
-// "kind", a field name) for a malformed query; never throws.
+// "kind", a field name such as "betrag") for a malformed query; never throws.
 // `vocabulary` (the index) helps split compounds and expand wildcards.
 Result<ParsedQuery> ParseQuery(std::string_view query, const Analyzer& analyzer,
                                const Xapian::Database* vocabulary = nullptr);

@@ -2,7 +2,8 @@
 // and the searcher (search/): which catalog item a Xapian document stands
 // for, its field prefixes, boolean filter terms and value slots.
 //
-// Every catalog item is one Xapian document, except documents with text,
+// Every catalog item (customers, contacts, documents, notes, events and
+// business records) is one Xapian document, except documents with text,
 // which are one Xapian document per page (PDF, slides, sheets) or per
 // passage of about 2,000 words (other text), so a hit can name its page and
 // snippets come from a passage, not a whole book.
@@ -21,6 +22,7 @@ inline constexpr std::string_view kContact = "contact";
 inline constexpr std::string_view kDocument = "document";
 inline constexpr std::string_view kNote = "note";
 inline constexpr std::string_view kEvent = "event";
+inline constexpr std::string_view kRecord = "record";  // business records: offers, invoices, ...
 
 // Field prefixes of free text (the body text has none).
 inline constexpr std::string_view kTitlePrefix = "S";      // titles, subjects, names
@@ -45,6 +47,9 @@ inline constexpr Xapian::valueno kItemSlot = 2;      // "document:12": collapse 
 inline constexpr Xapian::valueno kPageSlot = 3;      // page number, decimal ("" for none)
 inline constexpr Xapian::valueno kKindSlot = 4;      // "document", for facets
 inline constexpr Xapian::valueno kTypeSlot = 5;      // the type as shown ("Vertrag"), for facets
+// Records with amounts (offers, orders, invoices, credit notes): the gross
+// amount in cents, Xapian::sortable_serialise'd, for `betrag:` ranges.
+inline constexpr Xapian::valueno kAmountSlot = 6;
 
 // Metadata keys of the index.
 inline constexpr std::string_view kCatalogSeqKey = "akte.catalog_seq";  // change feed position

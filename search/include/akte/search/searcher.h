@@ -31,7 +31,7 @@ struct SearchRequest {
 };
 
 struct Hit {
-  std::string kind;  // customer, contact, document, note, event
+  std::string kind;  // customer, contact, document, note, event, record
   archive::Id id = 0;
   double score = 0;
   int percent = 0;
@@ -43,6 +43,11 @@ struct Hit {
   std::string customer_number;
   std::string customer_name;
   Snippet snippet;
+  // Business records: the gross amount (offers, orders, invoices, credit
+  // notes) and an invoice's payment state (archive::kPayment…, "" for
+  // other kinds).
+  std::optional<std::int64_t> amount_cents;
+  std::string payment_status;
 };
 
 struct CustomerResult {
