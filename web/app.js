@@ -1,5 +1,6 @@
 // The page's frame: top bar, and the router on location.hash.
-//   #/login  #/search?q=…  #/customers  #/customers/<id>/<tab>  #/inbox  #/settings
+//   #/login  #/overview (the dashboard, the start page)  #/search?q=…  #/customers
+//   #/customers/<id>/<tab>  #/inbox  #/settings
 
 import * as api from './api.js';
 import {el, fill} from './dom.js';
@@ -11,8 +12,12 @@ import * as search from './search.js';
 import * as customers from './customers.js';
 import * as customerFile from './customer_file.js';
 import * as inbox from './inbox.js';
+import * as overview from './overview.js';
 import * as settings from './settings.js';
 import {loadFirmTimeZone} from './time_zone.js';
+
+// What "#/" and a fresh login show.
+const kStartPage = 'overview';
 
 const app = document.getElementById('app');
 let header = null;
@@ -46,9 +51,10 @@ function searchBox() {
 function renderHeader() {
   const user = session.currentUser();
   const bar = el('header', {class: 'topbar'});
-  bar.append(el('a', {class: 'brand', href: '#/customers'}, 'akte'));
+  bar.append(el('a', {class: 'brand', href: '#/' + kStartPage}, 'akte'));
   if (user) {
     const nav = el('nav', {class: 'mainnav', 'aria-label': t('app.navigation')},
+        el('a', {href: '#/overview', id: 'nav-overview'}, t('nav.overview')),
         el('a', {href: '#/customers', id: 'nav-customers'}, t('nav.customers')),
         el('a', {href: '#/inbox', id: 'nav-inbox'}, t('nav.inbox')),
         session.isAdmin() ? el('a', {href: '#/settings', id: 'nav-settings'}, t('nav.settings')) : null);
@@ -76,7 +82,7 @@ function renderHeader() {
 function markCurrentNav() {
   const {parts} = parseHash();
   for (const link of header.querySelectorAll('.mainnav a')) {
-    const current = link.getAttribute('href') === '#/' + (parts[0] || 'customers');
+    const current = link.getAttribute('href') === '#/' + (parts[0] || kStartPage);
     if (current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
@@ -84,13 +90,13 @@ function markCurrentNav() {
 
 function route() {
   const {parts, params} = parseHash();
-  const page = parts[0] || 'customers';
+  const page = parts[0] || kStartPage;
   if (page !== 'login' && !session.currentUser()) {
-    location.hash = '#/login?next=' + encodeURIComponent(location.hash || '#/customers');
+    location.hash = '#/login?next=' + encodeURIComponent(location.hash || '#/' + kStartPage);
     return;
   }
   if (page === 'login' && session.currentUser()) {
-    location.hash = '#/customers';
+    location.hash = '#/' + kStartPage;
     return;
   }
   markCurrentNav();
@@ -98,6 +104,7 @@ function route() {
   if (search && page === 'search') search.value = params.get('q') || '';
   switch (page) {
     case 'login': return login.render(view, params, onLoggedIn);
+    case 'overview': return overview.render(view);
     case 'search': return searchPage(params);
     case 'customers':
       if (parts[1]) return customerFile.render(view, parts[1], parts[2] || 'adresse', params);
@@ -121,7 +128,7 @@ function notFound() {
 async function onLoggedIn(next) {
   await loadFirmTimeZone();
   renderHeader();
-  navigate(next && next.startsWith('#/') && !next.startsWith('#/login') ? next : '#/customers');
+  navigate(next && next.startsWith('#/') && !next.startsWith('#/login') ? next : '#/' + kStartPage);
 }
 
 // "/" jumps to the search box, unless the user is typing somewhere.

@@ -1,9 +1,11 @@
-// Tab "Historie": the file's timeline (documents, notes, events, business
-// records and payments), newest first, filtered by kind and period; writers
-// add events (a call, a visit).
+// Tab "Historie": the customer's follow-ups (follow_ups.js) and the file's
+// timeline (documents, notes, events, business records and payments),
+// newest first, filtered by kind and period; writers add events (a call, a
+// visit) and set follow-ups on the file or on one of its entries.
 
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
+import {followUpSection} from './follow_ups.js';
 import {handleSubmit, simpleForm} from './forms.js';
 import {formatDate, formatDateTime, formatNumber, fromDateTimeInputs, t, toDateTimeInputs, zonedMoment}
   from './i18n.js';
@@ -27,7 +29,11 @@ function target(item, customerId) {
 // Documents, business records and payments carry a calendar date.
 const kDated = ['document', 'record', 'payment'];
 
-function entry(item, customerId) {
+// The entries a follow-up can be set on.
+const kFollowable = ['document', 'note', 'event'];
+
+// `onFollowUp`: opens the follow-up form for this entry; null: no button.
+function entry(item, customerId, onFollowUp) {
   const when = kDated.includes(item.kind) ? formatDate(item.at) : formatDateTime(item.at);
   const href = target(item, customerId);
   const title = href
@@ -38,7 +44,10 @@ function entry(item, customerId) {
       el('div', {class: 'timeline-body'},
           el('p', {}, el('span', {class: 'badge'}, t('kind.' + item.kind)), ' ', title),
           item.detail ? el('p', {class: 'timeline-detail'}, item.detail) : null,
-          item.author ? el('p', {class: 'timeline-author muted small'}, item.author_name || item.author) : null));
+          item.author ? el('p', {class: 'timeline-author muted small'}, item.author_name || item.author) : null),
+      onFollowUp ? el('button', {type: 'button', class: 'follow-up-for', onclick: onFollowUp,
+        'aria-label': t('followups.add_for', {kind: t('kind.' + item.kind), title: item.title || ''})},
+      t('followups.set')) : null);
 }
 
 // The form for a new event; `onAdded` runs after it was stored.
@@ -96,7 +105,8 @@ export async function render(panel, ctx) {
           offset: append ? offset : 0});
     if (seq !== requestSeq) return;  // the filter changed meanwhile; a newer answer follows
     if (!append) offset = 0;
-    const items = (answer.items || []).map((item) => entry(item, ctx.customer.id));
+    const items = (answer.items || []).map((item) => entry(item, ctx.customer.id,
+        followUps.startFor && kFollowable.includes(item.kind) ? () => followUps.startFor(item) : null));
     if (append) list.append(...items);
     else fill(list, items);
     offset += items.length;
@@ -110,8 +120,10 @@ export async function render(panel, ctx) {
       el('label', {}, t('history.kind'), ' ', kind),
       el('label', {}, t('history.since'), ' ', since),
       el('label', {}, t('history.until'), ' ', until));
-  const add = canWrite() ? await eventForm(ctx, () => load(false)) : null;
-  fill(panel, el('div', {class: 'panel-head'}, el('h2', {}, t('tab.historie')), filters),
+  const [followUps, add] = await Promise.all([followUpSection(ctx, () => load(false)),
+    canWrite() ? eventForm(ctx, () => load(false)) : null]);
+  fill(panel, el('h2', {}, t('tab.historie')), followUps.section,
+      el('div', {class: 'panel-head timeline-head'}, el('h3', {}, t('history.timeline')), filters),
       add, status, list, more);
   await load(false);
 }

@@ -1,7 +1,9 @@
 // Every text the page shows, German and English. {name} is a placeholder.
-// The business side of a file has its own file, messages_business.js.
+// The business side of a file has its own file, messages_business.js; the
+// dashboard and follow-ups theirs, messages_followups.js.
 
 import {businessMessages} from './messages_business.js';
+import {followUpMessages} from './messages_followups.js';
 
 const de = {
   'app.language': 'Sprache',
@@ -575,6 +577,6 @@ const en = {
 };
 
 export const messages = {
-  de: {...de, ...businessMessages.de},
-  en: {...en, ...businessMessages.en},
+  de: {...de, ...businessMessages.de, ...followUpMessages.de},
+  en: {...en, ...businessMessages.en, ...followUpMessages.en},
 };

@@ -4,12 +4,12 @@
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
 import {highlightedNodes} from './highlight.js';
-import {formatDateTime, formatNumber, t} from './i18n.js';
+import {formatDateTime, formatMoney, formatNumber, t} from './i18n.js';
 import {customerHref, navigate, searchHref} from './nav.js';
 
 const kPageSize = 20;
 const kKindTab = {customer: 'adresse', contact: 'ansprechpartner', document: 'dokumente',
-  note: 'notizen', event: 'historie'};
+  note: 'notizen', event: 'historie', record: 'historie'};
 
 // Where a hit leads: into its customer's file, on the fitting tab.
 function hitHref(hit) {
@@ -30,7 +30,11 @@ function renderHit(hit) {
       hit.customer && hit.kind !== 'customer'
           ? el('a', {class: 'hit-customer', href: customerHref(hit.customer.id)}, hit.customer.name)
           : null,
-      hit.detail ? el('span', {class: 'hit-detail'}, hit.detail) : null);
+      hit.detail ? el('span', {class: 'hit-detail'}, hit.detail) : null,
+      hit.amount_cents != null ? el('span', {class: 'hit-amount'}, formatMoney(hit.amount_cents)) : null,
+      hit.payment_status
+          ? el('span', {class: 'hit-status badge'}, t('record.status.' + hit.payment_status))
+          : null);
   return el('li', {class: 'hit'}, el('h3', {}, title), meta,
       hit.snippet ? el('p', {class: 'hit-snippet'}, highlightedNodes(hit.snippet, hit.highlights)) : null);
 }

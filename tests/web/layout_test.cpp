@@ -35,6 +35,13 @@ TEST_CASE("at a tablet's width every page fits without sideways scrolling", "[we
   auto admin = catalog.ActorFor("admin");
   REQUIRE(admin.ok());
   REQUIRE(catalog.AddBusinessRecord(*admin, invoice).ok());
+  auto today = catalog.FirmToday();
+  REQUIRE(today.ok());
+  archive::FollowUp follow_up;
+  follow_up.customer_id = id;
+  follow_up.due_date = *today;
+  follow_up.reason = "Unterlagen für den Jahresabschluss 2024 anfordern und Termin zur Besprechung";
+  REQUIRE(catalog.AddFollowUp(*admin, follow_up).ok());
   web.WaitForIndex("Datenschutz-Audit");
   auto& b = web.browser();
   b.SetWindowSize(768, 1024);
@@ -42,6 +49,7 @@ TEST_CASE("at a tablet's width every page fits without sideways scrolling", "[we
   CHECK(b.ExecuteScript("return window.innerWidth;").get<int>() <= 768);
 
   const std::vector<std::pair<std::string, std::string>> pages = {
+      {"#/overview", "#followups-due-today li.follow-up"},
       {"#/customers", "tr.customer-row"},
       {"#/search?q=Datenschutz-Audit", "#results .hit"},
       {"#/customers/" + std::to_string(id) + "/adresse", "#customer-name"},
