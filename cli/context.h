@@ -113,6 +113,12 @@ void AddDemoCommands(CLI::App& app, Context& ctx);
 void AddTypeCommands(CLI::App& app, Context& ctx);
 void AddRecordCommands(CLI::App& app, Context& ctx);
 void AddFollowUpCommands(CLI::App& app, Context& ctx);
+void AddTaskCommands(CLI::App& app, Context& ctx);
+// `akte appointment ...` and `akte agenda`.
+void AddAppointmentCommands(CLI::App& app, Context& ctx);
+void AddCalendarCommands(CLI::App& app, Context& ctx);
+void AddProspectCommands(CLI::App& app, Context& ctx);
+void AddMailCommands(CLI::App& app, Context& ctx);
 void AddImportCommands(CLI::App& app, Context& ctx);
 
 }  // namespace akte::cli

@@ -4,6 +4,7 @@
 
 #include "akte/archive/import.h"
 #include "akte/archive/json.h"
+#include "akte/archive/pipeline.h"
 #include "context.h"
 #include "printer.h"
 
@@ -149,13 +150,21 @@ void AddCustomerList(CLI::App& parent, Context& ctx) {
       ->check(CLI::IsMember({"customer", "prospect"}));
   cmd->add_option("--filter", options->filter,
                   "Only those whose number, name or city contains this");
+  auto status = std::make_shared<std::string>();
+  cmd->add_option("--status", *status,
+                  "Only prospects at this pipeline status (neu, kontaktiert, \"Angebot gesendet\", "
+                  "gewonnen, verloren; or new, contacted, offer_sent, won, lost)");
   cmd->add_option("--sort", options->sort, "number, name, city, created_at or updated_at");
   cmd->add_flag("--desc", options->descending, "Sort descending");
   cmd->add_flag("--archived", options->include_archived, "Include archived customers");
   cmd->add_option("--limit", options->limit, "At most this many")->check(CLI::NonNegativeNumber);
   cmd->add_option("--offset", options->offset, "Skip this many")->check(CLI::NonNegativeNumber);
   cmd->add_flag("--json", *json, "Print JSON");
-  OnRun(cmd, ctx, [options, json](DataDir& dir) {
+  OnRun(cmd, ctx, [options, json, status](DataDir& dir) {
+    if (!status->empty()) {
+      // As typed in German or English; the catalog names what it cannot read.
+      options->pipeline_status = archive::ParsePipelineStatus(*status).value_or(*status);
+    }
     auto customers = dir.catalog().ListCustomers(*options);
     if (!customers.ok()) return Fail(customers.status());
     if (*json) {

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "akte/archive/folder_import.h"
+#include "akte/archive/mail_sending.h"
 #include "akte/indexer/extract_worker.h"
 #include "akte/indexer/pipeline.h"
 #include "context.h"
@@ -145,7 +146,7 @@ void AddSettings(CLI::App& app, Context& ctx) {
     if (Status stored = dir.catalog().SetSetting(actor, *key, *value); !stored.ok()) {
       return Fail(stored);
     }
-    std::cout << *key << " = " << *value << "\n";
+    std::cout << *key << " = " << (archive::IsSecretSetting(*key) ? "(secret)" : *value) << "\n";
     return kExitOk;
   });
   auto* get = group->add_subcommand("get", "Show a setting");

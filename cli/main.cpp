@@ -30,6 +30,11 @@ int main(int argc, char** argv) {
   akte::cli::AddTypeCommands(app, ctx);
   akte::cli::AddRecordCommands(app, ctx);
   akte::cli::AddFollowUpCommands(app, ctx);
+  akte::cli::AddTaskCommands(app, ctx);
+  akte::cli::AddAppointmentCommands(app, ctx);
+  akte::cli::AddCalendarCommands(app, ctx);
+  akte::cli::AddProspectCommands(app, ctx);
+  akte::cli::AddMailCommands(app, ctx);
   akte::cli::AddImportCommands(app, ctx);
 
   try {

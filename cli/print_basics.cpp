@@ -119,6 +119,20 @@ std::string L(const std::string& key) {
       {"assignee", {"Zuständig", "Assignee"}},
       {"on", {"Zu", "On"}},
       {"done", {"erledigt", "done"}},
+      {"task", {"Aufgabe", "Task"}},
+      {"tasks", {"Aufgaben", "Tasks"}},
+      {"appointment", {"Termin", "Appointment"}},
+      {"appointments", {"Termine", "Appointments"}},
+      {"title", {"Titel", "Title"}},
+      {"when", {"Wann", "When"}},
+      {"place", {"Ort", "Place"}},
+      {"participants", {"Teilnehmer", "Participants"}},
+      {"cancelled", {"abgesagt", "cancelled"}},
+      {"no_due_date", {"ohne Datum", "no date"}},
+      {"overdue_tasks", {"Überfällige Aufgaben", "Overdue tasks"}},
+      {"tasks_today", {"Heute fällige Aufgaben", "Tasks due today"}},
+      {"appointments_today", {"Termine", "Appointments"}},
+      {"agenda_of", {"Tag von", "Day of"}},
   };
   auto it = kLabels.find(key);
   if (it == kLabels.end()) return key;

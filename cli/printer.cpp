@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "akte/archive/pipeline.h"
 #include "akte/archive/time.h"
 #include "context.h"
 #include "print_basics.h"
@@ -35,8 +36,19 @@ std::string CustomValue(const archive::CustomFieldDefinition& def, const std::st
   return value;
 }
 
+// "Interessent · Angebot gesendet": a prospect with its pipeline status.
+std::string KindWithStatus(const Customer& c) {
+  if (c.kind != archive::kKindProspect || c.pipeline_status.empty()) return L(c.kind);
+  std::string status = archive::PipelineStatusGerman(c.pipeline_status);
+  if (!German()) {
+    status = c.pipeline_status;
+    std::replace(status.begin(), status.end(), '_', ' ');
+  }
+  return L(c.kind) + " · " + status;
+}
+
 void PrintMasterData(std::ostream& out, const Customer& c) {
-  out << L(c.kind) << " " << c.number << " · " << c.DisplayName()
+  out << KindWithStatus(c) << " " << c.number << " · " << c.DisplayName()
       << (c.archived_at.empty() ? "" : " (" + L("archived") + ")") << "\n";
   Line(out, L("name"),
        c.company.empty() ? ""
@@ -224,7 +236,7 @@ void PrintCustomerTable(std::ostream& out, const std::vector<Customer>& customer
   std::vector<std::vector<std::string>> rows = {
       {L("number"), L("kind"), L("name"), L("city"), L("email"), L("phone")}};
   for (const auto& c : customers) {
-    rows.push_back({c.number, L(c.kind), c.DisplayName(),
+    rows.push_back({c.number, KindWithStatus(c), c.DisplayName(),
                     archive::JoinNonEmpty({c.postal_code, c.city}, " "),
                     c.emails.empty() ? "" : c.emails.front(),
                     c.phones.empty() ? "" : c.phones.front().number});

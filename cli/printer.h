@@ -54,5 +54,11 @@ void PrintStatement(std::ostream& out, const archive::AccountStatement& statemen
 void PrintFollowUps(std::ostream& out, const std::vector<archive::FollowUp>& follow_ups);
 void PrintDueFollowUps(std::ostream& out, const archive::FollowUpsDue& due);
 void PrintBirthdays(std::ostream& out, const std::vector<archive::UpcomingBirthday>& birthdays);
+// Tasks (open and done) and appointments (cancelled ones marked), as tables;
+// a user's day: overdue tasks, tasks due today and the day's appointments
+// (printer_planning.cpp).
+void PrintTasks(std::ostream& out, const std::vector<archive::Task>& tasks);
+void PrintAppointments(std::ostream& out, const std::vector<archive::Appointment>& appointments);
+void PrintAgenda(std::ostream& out, const std::string& user, const archive::Agenda& agenda);
 
 }  // namespace akte::cli

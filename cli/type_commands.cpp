@@ -1,4 +1,4 @@
-// akte type list|add|retire: the document and event types to choose from.
+// akte type list|add|rename|retire: the document and event types to choose from.
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -83,6 +83,25 @@ void AddTypeRetire(CLI::App& group, Context& ctx) {
   });
 }
 
+void AddTypeRename(CLI::App& group, Context& ctx) {
+  auto* cmd = group.add_subcommand(
+      "rename", "Rename a type: every document or event of that type keeps it under the new name");
+  auto kind = std::make_shared<std::string>();
+  auto from = std::make_shared<std::string>();
+  auto to = std::make_shared<std::string>();
+  AddKindOption(cmd, *kind)->required();
+  cmd->add_option("old", *from, "The type's name now (any case)")->required();
+  cmd->add_option("new", *to, "Its new name (1-60 characters, no '/')")->required();
+  OnRunAs(cmd, ctx, [=](DataDir& dir, const archive::Actor& actor) {
+    const Kind& k = KindNamed(*kind);
+    auto stored = dir.catalog().RenameType(actor, k.list, *from, *to);
+    if (!stored.ok()) return Fail(stored.status());
+    std::cout << "Renamed " << k.word << " type '" << *from << "' to '" << *stored << "'; "
+              << k.word << "s that have it keep it under the new name.\n";
+    return kExitOk;
+  });
+}
+
 }  // namespace
 
 void AddTypeCommands(CLI::App& app, Context& ctx) {
@@ -91,6 +110,7 @@ void AddTypeCommands(CLI::App& app, Context& ctx) {
   group->require_subcommand(1);
   AddTypeList(*group, ctx);
   AddTypeAdd(*group, ctx);
+  AddTypeRename(*group, ctx);
   AddTypeRetire(*group, ctx);
 }
 

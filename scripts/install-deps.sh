@@ -6,9 +6,9 @@ set -eu
 
 packages="
   g++ cmake ninja-build pkg-config
-  libsqlite3-dev libssl-dev libarchive-dev libcsv-dev libicu-dev
+  libsqlite3-dev libssl-dev libarchive-dev libcsv-dev libicu-dev libical-dev
   libxapian-dev libpoppler-cpp-dev libpugixml-dev libgmime-3.0-dev
-  libuchardet-dev libmagic-dev libxml2-dev zlib1g-dev libcld2-dev wngerman
+  libuchardet-dev libmagic-dev libxml2-dev zlib1g-dev libcld2-dev wngerman libcurl4-openssl-dev
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev catch2 openssl
   chromium chromium-driver python3
 "

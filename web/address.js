@@ -6,6 +6,8 @@ import {showConflict} from './conflict.js';
 import {changedFields, customerForm, displayValue, kFieldNames} from './customer_form.js';
 import {el, fill} from './dom.js';
 import {handleSubmit} from './forms.js';
+import {mailLink} from './mail_compose.js';
+import {phoneLinks} from './phone_links.js';
 import {formatDate, formatDateTime, t} from './i18n.js';
 import {canWrite} from './session.js';
 
@@ -13,11 +15,11 @@ function valueNode(name, customer) {
   const value = customer[name];
   if (name === 'birthday') return formatDate(value);
   if (name === 'emails') {
-    return (value || []).map((mail, i) => [i ? ', ' : '', el('a', {href: 'mailto:' + mail}, mail)]);
+    return (value || []).map((mail, i) => [i ? ', ' : '', mailLink(mail, customer)]);
   }
   if (name === 'phones') {
     return (value || []).map((p, i) => [i ? ', ' : '', t('phone.' + (p.kind || 'phone')), ' ',
-      el('a', {href: 'tel:' + p.number.replace(/[^\d+]/g, '')}, p.number)]);
+      phoneLinks(p, customer)]);
   }
   if (name === 'website' && value) {
     const href = /^https?:\/\//i.test(value) ? value : 'https://' + value;

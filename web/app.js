@@ -68,7 +68,9 @@ function renderHeader() {
       }
     });
     bar.append(nav, searchBox(),
-        el('span', {class: 'user', id: 'user-name'}, user.display_name || user.username),
+        // Everyone's own settings (calendar link, API tokens), also for non-admins.
+        el('a', {class: 'user', id: 'user-name', href: '#/settings', title: t('app.own_settings')},
+            user.display_name || user.username),
         languageSelect(), logout);
   } else {
     bar.append(el('span', {class: 'spacer'}), languageSelect());

@@ -7,6 +7,8 @@ import {displayValue, phonesToText, textToPhones} from './customer_form.js';
 import {el, errorText, fill} from './dom.js';
 import {handleSubmit, simpleForm, splitList} from './forms.js';
 import {formatDate, formatDateTime, t} from './i18n.js';
+import {mailLink} from './mail_compose.js';
+import {phoneLinks} from './phone_links.js';
 import {canWrite} from './session.js';
 
 // name → label key, in the form's order.
@@ -18,11 +20,11 @@ const kFields = [
   ['birthday', 'customer.birthday'], ['remarks', 'customer.remarks'],
 ];
 
-function contactCard(contact, onEdit) {
+// customer: the file's, for writing to the contact and logging calls.
+function contactCard(contact, onEdit, customer) {
   const phones = (contact.phones || []).map((p) =>
-    el('li', {}, t('phone.' + (p.kind || 'phone')), ' ',
-        el('a', {href: 'tel:' + p.number.replace(/[^\d+]/g, '')}, p.number)));
-  const mails = (contact.emails || []).map((mail) => el('li', {}, el('a', {href: 'mailto:' + mail}, mail)));
+    el('li', {}, t('phone.' + (p.kind || 'phone')), ' ', phoneLinks(p, customer, contact)));
+  const mails = (contact.emails || []).map((mail) => el('li', {}, mailLink(mail, customer, contact)));
   const role = [contact.role, contact.department].filter(Boolean).join(', ');
   const name = [contact.salutation, contact.title, contact.display_name].filter(Boolean).join(' ');
   const edit = onEdit ? el('button', {type: 'button', class: 'contact-edit', onclick: onEdit,
@@ -81,7 +83,8 @@ function addForm(ctx, list, showEditFor) {
 async function load(ctx, list, showEditFor) {
   const answer = await api.get('/customers/' + ctx.customer.id + '/contacts');
   fill(list, answer.items.length
-      ? answer.items.map((contact) => contactCard(contact, showEditFor && (() => showEditFor(contact))))
+      ? answer.items.map((contact) =>
+        contactCard(contact, showEditFor && (() => showEditFor(contact)), ctx.customer))
       : el('li', {class: 'empty muted'}, t('contacts.empty')));
 }
 

@@ -13,7 +13,9 @@ import * as fields from './fields.js';
 import * as documents from './documents.js';
 import * as notes from './notes.js';
 import * as history from './history.js';
+import * as agenda from './customer_agenda.js';
 import * as statistics from './statistics.js';
+import * as pipeline from './pipeline.js';
 
 const kTabs = {
   adresse: address.render,
@@ -23,6 +25,7 @@ const kTabs = {
   dokumente: documents.render,
   notizen: notes.render,
   historie: history.render,
+  aufgaben: agenda.render,
   statistik: statistics.render,
 };
 
@@ -36,8 +39,8 @@ function heading(customer) {
 }
 
 // Name, number and kind; for an archived customer a notice, else (for
-// writers) the button that archives it.
-function fileHead(customer) {
+// writers) the button that archives it; for a prospect its sales pipeline.
+function fileHead(customer, notice = '') {
   const archive = canWrite() && !customer.archived_at
       ? el('button', {type: 'button', id: 'customer-archive', onclick: () => archiveCustomer()},
           t('archive.action')) : null;
@@ -46,6 +49,7 @@ function fileHead(customer) {
           el('h1', {id: 'customer-name'}, heading(customer)), archive),
       el('p', {class: 'muted'}, [customer.number, t('kind.' + customer.kind), customer.city]
           .filter(Boolean).join(' · ')),
+      pipeline.box(customer, pipelineChanged, notice),
       customer.archived_at
           ? el('p', {id: 'archived-notice', class: 'archived-notice', role: 'status', tabindex: '-1'},
               t('archive.notice', {time: formatDateTime(customer.archived_at)}))
@@ -55,10 +59,20 @@ function fileHead(customer) {
 
 // Shows `customer` in the head and hands it to the open tab (after an edit
 // or archiving: a new version).
-function showCustomer(file, customer) {
+function showCustomer(file, customer, notice = '') {
   file.customer = customer;
   if (file.ctx) file.ctx.customer = customer;
-  file.root.querySelector('.file-head').replaceWith(fileHead(customer));
+  file.root.querySelector('.file-head').replaceWith(fileHead(customer, notice));
+}
+
+// After a status change or a conversion: the new head, and the open tab
+// anew (the history has a new entry, the form a new version).
+function pipelineChanged(customer, notice) {
+  const file = current;
+  if (!file) return;
+  showCustomer(file, customer, notice);
+  const open = file.root.querySelector('button[data-tab][aria-selected="true"]');
+  showTab(open ? open.dataset.tab : 'adresse', new URLSearchParams());
 }
 
 // Asks first: an archived customer leaves the customer list.

@@ -6,10 +6,12 @@ import {debounce, el, errorText, fill} from './dom.js';
 import {formatNumber, t} from './i18n.js';
 import {customerHref, navigate} from './nav.js';
 import {canWrite} from './session.js';
+import {kStatuses, statusLabel} from './pipeline.js';
 
 const kLimit = 200;
 // Kept while the page lives, so coming back shows the same list.
-const state = {filter: '', sort: 'number', order: 'asc'};
+// show: '' (all), 'customer', 'prospect' or 'prospect:<pipeline status>'.
+const state = {filter: '', sort: 'number', order: 'asc', show: ''};
 let requestSeq = 0;
 
 function row(customer) {
@@ -18,7 +20,10 @@ function row(customer) {
       el('td', {}, customer.number),
       el('td', {}, el('a', {href: customerHref(customer.id), tabindex: '-1'}, customer.display_name)),
       el('td', {}, [customer.postal_code, customer.city].filter(Boolean).join(' ')),
-      el('td', {}, t('kind.' + customer.kind)));
+      el('td', {dataset: {status: customer.pipeline_status || ''}},
+          customer.kind === 'prospect' && customer.pipeline_status
+            ? t('kind.prospect') + ' · ' + statusLabel(customer.pipeline_status)
+            : t('kind.' + customer.kind)));
   tr.addEventListener('click', (event) => {
     if (!event.target.closest('a')) open();
   });
@@ -76,6 +81,23 @@ function newCustomerPanel(panel, newButton) {
   form.querySelector('input,select,textarea').focus();
 }
 
+// Which customers to list: all, customers, prospects, or prospects at one
+// pipeline status.
+function kindFilter(load) {
+  const select = el('select', {id: 'customer-kind-filter', 'aria-label': t('customers.kind_filter')},
+      el('option', {value: ''}, t('customers.all_kinds')),
+      el('option', {value: 'customer'}, t('customers.only_customers')),
+      el('option', {value: 'prospect'}, t('customers.only_prospects')),
+      kStatuses.map((s) => el('option', {value: 'prospect:' + s},
+          t('customers.prospects_at', {status: statusLabel(s)}))));
+  select.value = state.show;
+  select.addEventListener('change', () => {
+    state.show = select.value;
+    load();
+  });
+  return select;
+}
+
 export function render(view) {
   const filter = el('input', {
     id: 'customer-filter', type: 'search', value: state.filter, autocomplete: 'off',
@@ -90,8 +112,9 @@ export function render(view) {
   async function load() {
     const seq = ++requestSeq;
     try {
+      const [kind, pipelineStatus] = state.show.split(':');
       const answer = await api.get('/customers', {filter: state.filter, sort: state.sort,
-        order: state.order, limit: kLimit});
+        order: state.order, limit: kLimit, kind, pipeline_status: pipelineStatus});
       if (seq !== requestSeq) return;  // a newer request is on its way
       fill(table.tBodies[0], answer.items.map(row));
       status.textContent = answer.total === 0 ? t('customers.empty')
@@ -111,7 +134,7 @@ export function render(view) {
   fill(view, el('section', {id: 'customers'},
       el('div', {class: 'page-head'}, el('h1', {}, t('nav.customers')), newButton),
       panel,
-      filter, status,
+      el('div', {class: 'list-filters'}, filter, kindFilter(load)), status,
       el('div', {class: 'table-wrap'}, table)));
   load();
 }

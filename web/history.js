@@ -1,7 +1,8 @@
 // Tab "Historie": the customer's follow-ups (follow_ups.js) and the file's
-// timeline (documents, notes, events, business records and payments),
-// newest first, filtered by kind and period; writers add events (a call, a
-// visit) and set follow-ups on the file or on one of its entries.
+// timeline (documents, notes, events, business records, payments, tasks
+// and appointments), newest first, filtered by kind and period; writers add
+// events (a call, a visit) and set follow-ups on the file or on one of its
+// entries.
 
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
@@ -14,14 +15,17 @@ import {canWrite} from './session.js';
 
 const kPage = 100;
 
-// Where an entry's title leads: its document, its note, or its record (a
-// payment: its invoice) in the Statistik tab; events lead nowhere.
+// Where an entry's title leads: its document, its note, its record (a
+// payment: its invoice) in the Statistik tab, a task or appointment to the
+// tab "Aufgaben & Termine"; events lead nowhere.
 function target(item, customerId) {
   switch (item.kind) {
     case 'document': return customerHref(customerId, 'dokumente') + '?doc=' + item.id;
     case 'note': return customerHref(customerId, 'notizen');
     case 'record': return customerHref(customerId, 'statistik') + '?record=' + item.id;
     case 'payment': return customerHref(customerId, 'statistik') + '?payment=' + item.id;
+    case 'task':
+    case 'appointment': return customerHref(customerId, 'aufgaben');
     default: return null;
   }
 }
@@ -88,7 +92,8 @@ async function eventForm(ctx, onAdded) {
 export async function render(panel, ctx) {
   const kind = el('select', {id: 'history-kind'},
       el('option', {value: ''}, t('history.all')),
-      ['document', 'note', 'event', 'record', 'payment'].map((k) => el('option', {value: k}, t('kind.' + k + 's'))));
+      ['document', 'note', 'event', 'record', 'payment', 'task', 'appointment']
+          .map((k) => el('option', {value: k}, t('kind.' + k + 's'))));
   const since = el('input', {id: 'history-since', type: 'date'});
   const until = el('input', {id: 'history-until', type: 'date'});
   const list = el('ol', {id: 'history-list', class: 'timeline'});

@@ -4,6 +4,10 @@
 
 import {businessMessages} from './messages_business.js';
 import {followUpMessages} from './messages_followups.js';
+import {agendaMessages} from './messages_agenda.js';
+import {pipelineMessages} from './messages_pipeline.js';
+import {calendarMessages} from './messages_calendar.js';
+import {mailMessages} from './messages_mail.js';
 
 const de = {
   'app.language': 'Sprache',
@@ -100,6 +104,10 @@ const de = {
   'kind.documents': 'Dokumente',
   'kind.notes': 'Notizen',
   'kind.events': 'Ereignisse',
+  'kind.task': 'Aufgabe',
+  'kind.appointment': 'Termin',
+  'kind.tasks': 'Aufgaben',
+  'kind.appointments': 'Termine',
 
   'customers.filter': 'Kunden filtern',
   'customers.filter_placeholder': 'Nummer, Name oder Ort …',
@@ -372,6 +380,10 @@ const en = {
   'kind.documents': 'Documents',
   'kind.notes': 'Notes',
   'kind.events': 'Events',
+  'kind.task': 'Task',
+  'kind.appointment': 'Appointment',
+  'kind.tasks': 'Tasks',
+  'kind.appointments': 'Appointments',
 
   'customers.filter': 'Filter customers',
   'customers.filter_placeholder': 'Number, name or city …',
@@ -577,6 +589,8 @@ const en = {
 };
 
 export const messages = {
-  de: {...de, ...businessMessages.de, ...followUpMessages.de},
-  en: {...en, ...businessMessages.en, ...followUpMessages.en},
+  de: {...de, ...businessMessages.de, ...followUpMessages.de, ...agendaMessages.de,
+    ...pipelineMessages.de, ...calendarMessages.de, ...mailMessages.de},
+  en: {...en, ...businessMessages.en, ...followUpMessages.en, ...agendaMessages.en,
+    ...pipelineMessages.en, ...calendarMessages.en, ...mailMessages.en},
 };

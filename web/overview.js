@@ -1,13 +1,15 @@
-// The dashboard ("Übersicht"), the page after login: the follow-ups due
-// (overdue, today, the rest of this week), the user's own or everyone's,
-// and the birthdays of customers and contacts in the coming 14 days. Days
-// are the firm's (its time zone), not the browser's.
+// The dashboard ("Übersicht"), the page after login: the user's day
+// (appointments today, tasks overdue or due today; overview_agenda.js), the
+// follow-ups due (overdue, today, the rest of this week), the user's own or
+// everyone's, and the birthdays of customers and contacts in the coming 14
+// days. Days are the firm's (its time zone), not the browser's.
 
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
 import {firmToday, followUpItem} from './follow_ups.js';
 import {formatDate, t} from './i18n.js';
 import {customerHref} from './nav.js';
+import {agendaSection} from './overview_agenda.js';
 import {canWrite, currentUser} from './session.js';
 
 const kBirthdayDays = 14;
@@ -123,14 +125,15 @@ function birthdaysSection() {
   return {section, load};
 }
 
-// Each part reports its own failure; the other still shows.
+// Each part reports its own failure; the others still show.
 export async function render(view) {
+  const agenda = agendaSection();
   const followUps = followUpsSection();
   const birthdays = birthdaysSection();
   fill(view, el('section', {id: 'overview'},
       el('h1', {}, t('overview.title')),
-      el('div', {class: 'overview-grid'}, followUps.section, birthdays.section)));
-  await Promise.all([followUps, birthdays].map((part) => part.load().catch((error) => {
+      el('div', {class: 'overview-grid'}, agenda.section, birthdays.section, followUps.section)));
+  await Promise.all([agenda, followUps, birthdays].map((part) => part.load().catch((error) => {
     part.section.append(el('p', {class: 'error', role: 'alert'}, errorText(error)));
   })));
 }

@@ -9,7 +9,8 @@ import {customerHref, navigate, searchHref} from './nav.js';
 
 const kPageSize = 20;
 const kKindTab = {customer: 'adresse', contact: 'ansprechpartner', document: 'dokumente',
-  note: 'notizen', event: 'historie', record: 'historie'};
+  note: 'notizen', event: 'historie', record: 'historie', task: 'aufgaben',
+  appointment: 'aufgaben'};
 
 // Where a hit leads: into its customer's file, on the fitting tab.
 function hitHref(hit) {

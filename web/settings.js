@@ -1,12 +1,15 @@
 // Einstellungen: for admins the users, custom fields, document and event
-// types and the firm's time zone; for everyone their own API tokens.
+// types and the firm's time zone; for everyone their own calendar link and
+// API tokens.
 
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
 import {handleSubmit, simpleForm} from './forms.js';
 import {formatDateTime, t} from './i18n.js';
 import {currentUser, isAdmin} from './session.js';
+import {calendarSection} from './settings_calendar.js';
 import {fieldsSection} from './settings_fields.js';
+import {historySection, smtpSection} from './settings_mail.js';
 import {timeZoneSection} from './settings_time_zone.js';
 import {typesSection} from './settings_types.js';
 
@@ -94,8 +97,10 @@ export async function render(view) {
   fill(view, root);
   try {
     const adminSections = [usersSection, fieldsSection, () => typesSection('document'),
-      () => typesSection('event'), timeZoneSection];
-    for (const section of [...(isAdmin() ? adminSections : []), () => tokensSection(currentUser())]) {
+      () => typesSection('event'), timeZoneSection, smtpSection, historySection];
+    // Everyone's own: the calendar link and API tokens.
+    const ownSections = [() => calendarSection(currentUser()), () => tokensSection(currentUser())];
+    for (const section of [...(isAdmin() ? adminSections : []), ...ownSections]) {
       root.append(await section());
     }
   } catch (error) {

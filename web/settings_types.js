@@ -1,6 +1,7 @@
 // Einstellungen (admins): the document types and the event types to choose
-// from. Adding a retired type brings it back; retiring one keeps it on the
-// records that have it.
+// from. Adding a retired type brings it back; renaming one renames it on
+// every record that has it; retiring one keeps it on the records that have
+// it.
 
 import * as api from './api.js';
 import {el, errorText, fill} from './dom.js';
@@ -29,7 +30,37 @@ export async function typesSection(kind) {
         status.textContent = errorText(error);
       }
     });
-    return el('li', {dataset: {name}}, el('span', {class: 'type-name'}, name), retire);
+    const rename = el('button', {type: 'button', class: 'rename', dataset: {name}},
+        t('settings.type_rename'));
+    const li = el('li', {dataset: {name}}, el('span', {class: 'type-name'}, name), rename, retire);
+    rename.addEventListener('click', () => li.replaceWith(renameForm(name, li)));
+    return li;
+  }
+
+  // In place of the type's line: its new name, saved or given up.
+  function renameForm(name, line) {
+    const input = el('input', {type: 'text', class: 'type-new-name', value: name, maxlength: '60',
+      'aria-label': t('settings.type_new_name', {name})});
+    const save = el('button', {type: 'submit', class: 'rename-save'}, t('action.save'));
+    const cancel = el('button', {type: 'button', class: 'rename-cancel'}, t('action.cancel'));
+    const form = el('form', {class: 'type-rename', dataset: {name}}, input, save, cancel);
+    const li = el('li', {dataset: {name}}, form);
+    cancel.addEventListener('click', () => li.replaceWith(line));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      save.disabled = true;
+      try {
+        const renamed = await api.put(path + '/' + encodeURIComponent(name), {name: input.value});
+        status.textContent = t('settings.type_renamed', {old: name, name: renamed.name});
+        await load();
+      } catch (error) {
+        save.disabled = false;
+        status.textContent = errorText(error);
+        input.focus();
+      }
+    });
+    queueMicrotask(() => input.select());
+    return li;
   }
 
   async function load() {

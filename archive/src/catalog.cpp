@@ -7,6 +7,7 @@
 
 #include <sstream>
 
+#include "akte/archive/mail_sending.h"
 #include "catalog_rows.h"
 #include "json_codec.h"
 #include "schema.h"
@@ -203,6 +204,7 @@ Result<User> Catalog::UpdateUser(const Actor& by, const User& edited) {
 
 Status CheckSetting(std::string_view key, std::string_view value) {
   if (key == kTimeZoneSetting) return CheckTimeZoneName(value, std::string(key));
+  if (key.starts_with("smtp.") || key.starts_with("history.")) return CheckMailSetting(key, value);
   return Status::Ok();
 }
 
@@ -223,7 +225,9 @@ Result<Setting> Catalog::UpdateSetting(const Actor& by, std::string_view key,
                           conn.Prepare("SELECT value, version FROM settings WHERE key = ?"));
     AKTE_ASSIGN_OR_RETURN(bool row, read.Bind(key).Step());
     if (row) {
-      before = nlohmann::json{{std::string(key), read.Text(0)}}.dump();
+      // A secret (smtp.password) is audited only as changed, never in clear.
+      before = nlohmann::json{{std::string(key), IsSecretSetting(key) ? "(secret)" : read.Text(0)}}
+                   .dump();
       version = read.Int(1);
     }
   }
@@ -238,8 +242,9 @@ Result<Setting> Catalog::UpdateSetting(const Actor& by, std::string_view key,
                                   "DO UPDATE SET value = excluded.value, version = version + 1"));
     AKTE_RETURN_IF_ERROR(upsert.Bind(key, value).Run());
   }
+  const std::string audited = IsSecretSetting(key) ? "(secret)" : std::string(value);
   AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, "update", "setting", 0, before,
-                                  nlohmann::json{{std::string(key), std::string(value)}}.dump()));
+                                  nlohmann::json{{std::string(key), audited}}.dump()));
   AKTE_RETURN_IF_ERROR(tx.Commit());
   return Setting{std::string(key), std::string(value), version + 1};
 }
@@ -403,6 +408,8 @@ Result<std::vector<std::pair<Id, std::int64_t>>> Catalog::ItemVersions(std::stri
        "SELECT r.id, 1 + (SELECT count(*) FROM payments p WHERE p.record_id = r.id) + "
        "(SELECT count(*) FROM business_records c WHERE c.previous_id = r.id AND "
        "c.kind = 'credit_note') FROM business_records r WHERE r.id > ? ORDER BY r.id LIMIT ?"},
+      {"task", "SELECT id, version FROM tasks WHERE id > ? ORDER BY id LIMIT ?"},
+      {"appointment", "SELECT id, version FROM appointments WHERE id > ? ORDER BY id LIMIT ?"},
   };
   std::string_view sql;
   for (const auto& [name, query] : kQueries) {

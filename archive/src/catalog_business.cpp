@@ -298,6 +298,37 @@ Result<BusinessRecord> Catalog::InsertPayment(sql::Connection& conn, const Actor
   return after;
 }
 
+namespace {
+
+// The document an import line names: its id, or the file name of exactly
+// one of the customer's documents.
+Result<Id> DocumentNamed(sql::Connection& conn, Id customer_id, const std::string& reference) {
+  if (std::all_of(reference.begin(), reference.end(),
+                  [](char c) { return c >= '0' && c <= '9'; }) &&
+      reference.size() < 19) {
+    return static_cast<Id>(std::stoll(reference));
+  }
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn.Prepare("SELECT id FROM documents WHERE customer_id = ? "
+                                                "AND filename = ? COLLATE NOCASE LIMIT 2"));
+  stmt.Bind(customer_id, reference);
+  std::vector<Id> found;
+  while (true) {
+    AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    found.push_back(stmt.Int(0));
+  }
+  if (found.size() == 1) return found.front();
+  if (found.empty()) {
+    return Status::InvalidArgument("the customer has no document named '" + reference + "'",
+                                   "document");
+  }
+  return Status::InvalidArgument("the customer has several documents named '" + reference +
+                                     "'; give the document's id instead",
+                                 "document");
+}
+
+}  // namespace
+
 Result<BusinessRecord> Catalog::AddPayment(const Actor& by, Payment draft) {
   AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
   AKTE_ASSIGN_OR_RETURN(BusinessRecord invoice,
@@ -313,6 +344,9 @@ Result<BatchOutcome<BusinessRecord>> Catalog::ImportBusinessRecords(
       [&](sql::Connection& conn, BusinessImportLine line) -> Result<BusinessRecord> {
         AKTE_ASSIGN_OR_RETURN(Id customer_id, rows::CustomerIdByNumber(conn, line.customer_number));
         if (line.payment) {
+          if (!line.document.empty()) {
+            return Status::InvalidArgument("a payment has no document of its own", "document");
+          }
           if (line.previous_number.empty()) {
             return Status::InvalidArgument("a payment names its invoice's number",
                                            "previous_number");
@@ -323,6 +357,10 @@ Result<BatchOutcome<BusinessRecord>> Catalog::ImportBusinessRecords(
           return InsertPayment(conn, by, std::move(*line.payment), "import");
         }
         line.record.customer_id = customer_id;
+        if (!line.document.empty()) {
+          AKTE_ASSIGN_OR_RETURN(line.record.document_id,
+                                DocumentNamed(conn, customer_id, line.document));
+        }
         if (!line.previous_number.empty()) {
           AKTE_ASSIGN_OR_RETURN(
               line.record.previous_id,

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "akte/archive/catalog.h"
+#include "akte/archive/pipeline.h"
 #include "catalog_batch.h"
 #include "catalog_rows.h"
 #include "json_codec.h"
@@ -36,11 +37,55 @@ std::string_view OrderBy(const std::string& sort, bool descending) {
   return {};
 }
 
+// A new prospect starts at "new" unless it names another status; a new
+// customer has none, or "won" when it was won elsewhere.
+Status CheckNewPipelineStatus(Customer& c) {
+  c.converted_at.clear();
+  if (c.kind == kKindProspect) {
+    if (c.pipeline_status.empty()) c.pipeline_status = kPipelineNew;
+    if (!IsPipelineStatus(c.pipeline_status)) {
+      return Status::InvalidArgument("'" + c.pipeline_status +
+                                         "' is no pipeline status; use new, contacted, "
+                                         "offer_sent, won or lost",
+                                     "pipeline_status");
+    }
+  } else if (!c.pipeline_status.empty() && c.pipeline_status != kPipelineWon) {
+    return Status::InvalidArgument(
+        "only prospects have a pipeline status (a customer has none, or won)", "pipeline_status");
+  }
+  return Status::Ok();
+}
+
+// What an edit does to the pipeline: a change of kind from prospect to
+// customer is the conversion, back to prospect starts over at "new";
+// otherwise the status stays (it moves with SetPipelineStatus only).
+Status ApplyKindChange(const Customer& before, Customer& c, const std::string& now) {
+  c.converted_at = before.converted_at;
+  if (c.kind == before.kind) {
+    if (c.pipeline_status != before.pipeline_status) {
+      return Status::InvalidArgument(
+          "the pipeline status is not changed with an edit of the master data; set it on its "
+          "own (akte prospect status, or the status of the customer file)",
+          "pipeline_status");
+    }
+    return Status::Ok();
+  }
+  if (c.kind == kKindCustomer) {
+    c.pipeline_status = kPipelineWon;
+    c.converted_at = now;
+  } else {
+    c.pipeline_status = kPipelineNew;
+    c.converted_at.clear();
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Customer> Catalog::InsertCustomer(sql::Connection& conn, const Actor& by, Customer c,
                                          std::string_view action) {
   AKTE_RETURN_IF_ERROR(ValidateCustomer(c));
+  AKTE_RETURN_IF_ERROR(CheckNewPipelineStatus(c));
   AKTE_RETURN_IF_ERROR(ValidateCustomFields(conn, c));
   {
     AKTE_ASSIGN_OR_RETURN(auto exists, conn.Prepare("SELECT 1 FROM customers WHERE number = ?"));
@@ -58,13 +103,13 @@ Result<Customer> Catalog::InsertCustomer(sql::Connection& conn, const Actor& by,
         auto insert,
         conn.Prepare("INSERT INTO customers(number, kind, company, legal_form, salutation, "
                      "first_name, last_name, street, postal_code, city, country, website, "
-                     "birthday, remarks, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                     "birthday, remarks, created_at, updated_at, pipeline_status) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     AKTE_RETURN_IF_ERROR(insert
                              .Bind(c.number, c.kind, c.company, c.legal_form, c.salutation,
                                    c.first_name, c.last_name, c.street, c.postal_code, c.city,
                                    c.country, c.website, c.birthday, c.remarks, c.created_at,
-                                   c.updated_at)
+                                   c.updated_at, c.pipeline_status)
                              .Run());
   }
   c.id = conn.LastInsertId();
@@ -99,11 +144,10 @@ Result<Customer> Catalog::UpdateCustomer(const Actor& by, const Customer& edited
   AKTE_RETURN_IF_ERROR(ValidateCustomFields(conn, c));
   AKTE_ASSIGN_OR_RETURN(Customer before, rows::LoadCustomer(conn, c.id));
   if (before.version != c.version) {
-    return Status::FailedPrecondition(
-        "customer " + before.number + " was changed meanwhile (now version " +
-        std::to_string(before.version) + ", the edit was based on version " +
-        std::to_string(c.version) + "); reload it and apply the change again");
+    return StaleVersion("customer " + before.number, before.version, c.version);
   }
+  const std::string now = Now();
+  AKTE_RETURN_IF_ERROR(ApplyKindChange(before, c, now));
   if (c.number != before.number) {
     AKTE_ASSIGN_OR_RETURN(auto exists, conn.Prepare("SELECT 1 FROM customers WHERE number = ?"));
     AKTE_ASSIGN_OR_RETURN(bool taken, exists.Bind(c.number).Step());
@@ -118,16 +162,21 @@ Result<Customer> Catalog::UpdateCustomer(const Actor& by, const Customer& edited
         conn.Prepare("UPDATE customers SET number = ?, kind = ?, company = ?, legal_form = ?, "
                      "salutation = ?, first_name = ?, last_name = ?, street = ?, "
                      "postal_code = ?, city = ?, country = ?, website = ?, birthday = ?, "
-                     "remarks = ?, updated_at = ?, version = version + 1 WHERE id = ?"));
+                     "remarks = ?, updated_at = ?, pipeline_status = ?, converted_at = ?, "
+                     "version = version + 1 WHERE id = ?"));
     AKTE_RETURN_IF_ERROR(update
                              .Bind(c.number, c.kind, c.company, c.legal_form, c.salutation,
                                    c.first_name, c.last_name, c.street, c.postal_code, c.city,
-                                   c.country, c.website, c.birthday, c.remarks, Now(), c.id)
+                                   c.country, c.website, c.birthday, c.remarks, now,
+                                   c.pipeline_status, c.converted_at, c.id)
                              .Run());
   }
   AKTE_RETURN_IF_ERROR(rows::SaveChannels(conn, rows::Owner::kCustomer, c.id, c.emails, c.phones));
   AKTE_RETURN_IF_ERROR(rows::SaveCustomFields(conn, c.id, c.custom_fields));
   AKTE_ASSIGN_OR_RETURN(Customer after, rows::LoadCustomer(conn, c.id));
+  if (after.kind != before.kind) {
+    AKTE_RETURN_IF_ERROR(RecordPipelineEvent(conn, by, before, after, ""));
+  }
   AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, "update", "customer", c.id, Json(before), Json(after)));
   AKTE_RETURN_IF_ERROR(tx.Commit());
   return after;
@@ -182,6 +231,12 @@ Result<std::vector<Customer>> Catalog::ListCustomers(const CustomerListOptions& 
   if (!options.kind.empty() && options.kind != kKindCustomer && options.kind != kKindProspect) {
     return Status::InvalidArgument("kind must be customer or prospect", "kind");
   }
+  if (!options.pipeline_status.empty() && !IsPipelineStatus(options.pipeline_status)) {
+    return Status::InvalidArgument("'" + options.pipeline_status +
+                                       "' is no pipeline status; use new, contacted, offer_sent, "
+                                       "won or lost",
+                                   "pipeline_status");
+  }
   if (options.limit < 0 || options.offset < 0) {
     return Status::InvalidArgument("limit and offset cannot be negative", "limit");
   }
@@ -189,14 +244,14 @@ Result<std::vector<Customer>> Catalog::ListCustomers(const CustomerListOptions& 
       "SELECT id FROM customers WHERE (?1 = '' OR kind = ?1) AND (?2 OR archived_at = '') "
       "AND (?3 = '' OR number LIKE '%' || ?3 || '%' OR company LIKE '%' || ?3 || '%' "
       "OR last_name LIKE '%' || ?3 || '%' OR first_name LIKE '%' || ?3 || '%' "
-      "OR city LIKE '%' || ?3 || '%') ORDER BY " +
+      "OR city LIKE '%' || ?3 || '%') AND (?6 = '' OR pipeline_status = ?6) ORDER BY " +
       std::string(order) + " LIMIT ?4 OFFSET ?5";
   AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
   std::vector<Id> ids;
   {
     AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare(sql));
     stmt.Bind(options.kind, options.include_archived ? 1 : 0, Trim(options.filter),
-              options.limit > 0 ? options.limit : -1, options.offset);
+              options.limit > 0 ? options.limit : -1, options.offset, options.pipeline_status);
     for (;;) {
       AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;

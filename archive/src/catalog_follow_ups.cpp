@@ -143,12 +143,6 @@ Result<Id> CheckFollowUp(sql::Connection& conn, FollowUp& f) {
   return UserIdNamed(conn, Trim(f.assignee), true);
 }
 
-std::string StaleMessage(Id id, std::int64_t stored, std::int64_t expected) {
-  return "follow-up " + std::to_string(id) + " was changed meanwhile (now version " +
-         std::to_string(stored) + ", the edit was based on version " + std::to_string(expected) +
-         "); reload it and apply the change again";
-}
-
 std::optional<std::chrono::sys_days> ParseDay(std::string_view iso) {
   int y = 0;
   unsigned m = 0, d = 0;
@@ -214,7 +208,7 @@ Result<FollowUp> Catalog::UpdateFollowUp(const Actor& by, const FollowUp& edited
   auto& conn = tx.conn();
   AKTE_ASSIGN_OR_RETURN(FollowUp before, LoadFollowUp(conn, edited.id));
   if (before.version != edited.version) {
-    return Status::FailedPrecondition(StaleMessage(edited.id, before.version, edited.version));
+    return StaleVersion("follow-up " + std::to_string(edited.id), before.version, edited.version);
   }
   if (!before.done_at.empty()) {
     return Status::FailedPrecondition("follow-up " + std::to_string(edited.id) +
@@ -300,6 +294,20 @@ Result<FollowUpsDue> Catalog::DueFollowUps(std::string_view assignee, std::strin
     list.push_back(std::move(f));
   }
   return due;
+}
+
+Result<std::vector<FollowUp>> Catalog::OpenFollowUpsOf(std::string_view assignee) {
+  AKTE_ASSIGN_OR_RETURN(auto conn, db_->Acquire());
+  auto assignee_id = UserIdNamed(*conn, assignee, false);
+  if (!assignee_id.ok() && assignee_id.status().code() == StatusCode::kInvalidArgument) {
+    return Status::NotFound(assignee_id.status().message());
+  }
+  AKTE_RETURN_IF_ERROR(assignee_id.status());
+  AKTE_ASSIGN_OR_RETURN(auto stmt, conn->Prepare(std::string(kFollowUpColumns) +
+                                                 "WHERE f.done_at = '' AND f.assignee_id = ? "
+                                                 "ORDER BY f.due_date, c.number, f.id"));
+  stmt.Bind(*assignee_id);
+  return QueryFollowUps(stmt);
 }
 
 Result<std::string> Catalog::FirmToday() {

@@ -8,6 +8,7 @@
 #include "akte/archive/catalog.h"
 #include "catalog_rows.h"
 #include "json_codec.h"
+#include "planning_rows.h"
 #include "sqlite_db.h"
 #include "validation.h"
 
@@ -214,10 +215,7 @@ Result<Note> Catalog::UpdateNote(const Actor& by, Id id, std::string text,
   auto& conn = tx.conn();
   AKTE_ASSIGN_OR_RETURN(Note before, rows::LoadNote(conn, id));
   if (before.version != expected_version) {
-    return Status::FailedPrecondition(
-        "note " + std::to_string(id) + " was changed meanwhile (now version " +
-        std::to_string(before.version) + ", the edit was based on version " +
-        std::to_string(expected_version) + "); reload it and apply the change again");
+    return StaleVersion("note " + std::to_string(id), before.version, expected_version);
   }
   {
     AKTE_ASSIGN_OR_RETURN(auto update, conn.Prepare("UPDATE notes SET text = ?, edited_at = ?, "
@@ -363,6 +361,7 @@ Result<CustomerFile> Catalog::GetCustomerFile(Id customer_id) {
                         p.author, p.author});
     }
   }
+  AKTE_RETURN_IF_ERROR(planning::AddToFile(*conn, file));
   std::stable_sort(file.timeline.begin(), file.timeline.end(),
                    [](const TimelineEntry& a, const TimelineEntry& b) { return a.at > b.at; });
   return file;

@@ -67,7 +67,8 @@ Result<Customer> LoadCustomer(sql::Connection& conn, Id id) {
         auto stmt,
         conn.Prepare("SELECT id, number, kind, company, legal_form, salutation, first_name, "
                      "last_name, street, postal_code, city, country, website, birthday, remarks, "
-                     "created_at, updated_at, archived_at, version FROM customers WHERE id = ?"));
+                     "created_at, updated_at, archived_at, version, pipeline_status, converted_at "
+                     "FROM customers WHERE id = ?"));
     stmt.Bind(id);
     AKTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
     AKTE_RETURN_IF_ERROR(NotFoundUnlessRow(row, "customer", id));
@@ -90,6 +91,8 @@ Result<Customer> LoadCustomer(sql::Connection& conn, Id id) {
     c.updated_at = stmt.Text(16);
     c.archived_at = stmt.Text(17);
     c.version = stmt.Int(18);
+    c.pipeline_status = stmt.Text(19);
+    c.converted_at = stmt.Text(20);
   }
   AKTE_RETURN_IF_ERROR(LoadChannels(conn, Owner::kCustomer, id, c.emails, c.phones));
   AKTE_ASSIGN_OR_RETURN(

@@ -1,6 +1,6 @@
 // Catalog: the configurable lists of document and event types, which admins
-// extend and retire. A type row is never deleted: documents and events
-// refer to it by id and keep it when it is retired.
+// extend, rename and retire. A type row is never deleted: documents and
+// events refer to it by id and keep it when it is renamed or retired.
 #include <algorithm>
 #include <array>
 #include <string>
@@ -22,18 +22,25 @@ struct ListInfo {
   std::string_view table;
   std::string_view entity;  // in the audit log
   std::string_view what;    // in messages
+  // The records of that type: their table and their kind in the change feed.
+  std::string_view items;
+  std::string_view item_entity;
   // The types akte gives records itself (a document without a type, a
-  // mail and its history entries, a follow-up done): they must stay
-  // choosable. An empty name fills a list that has fewer.
-  std::array<std::string_view, 3> built_in;
+  // mail and its history entries, a follow-up or task done, a prospect's
+  // status change): they must stay choosable under their name. An empty
+  // name fills a list that has fewer.
+  std::array<std::string_view, 5> built_in;
 };
 
-constexpr ListInfo kDocumentTypes = {
-    "document_types", "document_type", "document type", {"Sonstiges", "E-Mail", ""}};
-constexpr ListInfo kEventTypes = {"event_types",
-                                  "event_type",
-                                  "event type",
-                                  {"E-Mail eingehend", "E-Mail ausgehend", "Wiedervorlage"}};
+constexpr ListInfo kDocumentTypes = {"document_types", "document_type", "document type",
+                                     "documents",      "document",      {"Sonstiges", "E-Mail"}};
+constexpr ListInfo kEventTypes = {
+    "event_types",
+    "event_type",
+    "event type",
+    "events",
+    "event",
+    {"E-Mail eingehend", "E-Mail ausgehend", "Wiedervorlage", "Statuswechsel", "Aufgabe"}};
 
 const ListInfo& InfoFor(TypeList list) {
   return list == TypeList::kDocument ? kDocumentTypes : kEventTypes;
@@ -86,6 +93,18 @@ Status ValidateTypeName(const ListInfo& info, std::string& name) {
 
 std::string TypeJson(const TypeRow& type) {
   return nlohmann::json{{"name", type.name}, {"retired", type.retired}}.dump();
+}
+
+// FailedPrecondition for a type akte gives records itself.
+Status CheckNotBuiltIn(const ListInfo& info, const TypeRow& type, std::string_view what_happens) {
+  for (std::string_view built_in : info.built_in) {
+    if (!built_in.empty() && type.name == built_in) {
+      return Status::FailedPrecondition("akte itself gives records the " + std::string(info.what) +
+                                        " '" + type.name + "'; it cannot be " +
+                                        std::string(what_happens));
+    }
+  }
+  return Status::Ok();
 }
 
 Status SetRetired(sql::Connection& conn, const ListInfo& info, Id id, bool retired) {
@@ -151,18 +170,54 @@ Status Catalog::RetireType(const Actor& by, TypeList list, std::string_view name
   if (!existing || existing->retired) {
     return Status::NotFound("there is no " + std::string(info.what) + " '" + trimmed + "'");
   }
-  for (std::string_view built_in : info.built_in) {
-    if (existing->name == built_in) {
-      return Status::FailedPrecondition("akte itself gives records the " + std::string(info.what) +
-                                        " '" + existing->name + "'; it cannot be retired");
-    }
-  }
+  AKTE_RETURN_IF_ERROR(CheckNotBuiltIn(info, *existing, "retired"));
   AKTE_RETURN_IF_ERROR(SetRetired(conn, info, existing->id, true));
   TypeRow retired = *existing;
   retired.retired = true;
   AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, "retire", info.entity, retired.id, TypeJson(*existing),
                                   TypeJson(retired)));
   return tx.Commit();
+}
+
+Result<std::string> Catalog::RenameType(const Actor& by, TypeList list, std::string_view from,
+                                        std::string to) {
+  const ListInfo& info = InfoFor(list);
+  const std::string old_name = Trim(from);
+  AKTE_RETURN_IF_ERROR(ValidateTypeName(info, to));
+  AKTE_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  auto& conn = tx.conn();
+  AKTE_ASSIGN_OR_RETURN(auto existing, FindType(conn, info, old_name));
+  if (!existing) {
+    return Status::NotFound("there is no " + std::string(info.what) + " '" + old_name + "'");
+  }
+  AKTE_RETURN_IF_ERROR(CheckNotBuiltIn(info, *existing, "renamed"));
+  AKTE_ASSIGN_OR_RETURN(auto clash, FindType(conn, info, to));
+  if (clash && clash->id != existing->id) {
+    return Status(StatusCode::kAlreadyExists,
+                  "the " + std::string(info.what) + " '" + clash->name + "' exists already" +
+                      (clash->retired ? " (retired)" : ""),
+                  "name");
+  }
+  if (to == existing->name) return existing->name;
+  {
+    AKTE_ASSIGN_OR_RETURN(auto update, conn.Prepare("UPDATE " + std::string(info.table) +
+                                                    " SET name = ? WHERE id = ?"));
+    AKTE_RETURN_IF_ERROR(update.Bind(to, existing->id).Run());
+  }
+  // The records keep their type by id; their index entries carry the name,
+  // so the index writer must build them again.
+  {
+    AKTE_ASSIGN_OR_RETURN(auto reindex,
+                          conn.Prepare("INSERT INTO changes(entity, entity_id) SELECT ?, id FROM " +
+                                       std::string(info.items) + " WHERE type_id = ? ORDER BY id"));
+    AKTE_RETURN_IF_ERROR(reindex.Bind(info.item_entity, existing->id).Run());
+  }
+  TypeRow renamed = *existing;
+  renamed.name = to;
+  AKTE_RETURN_IF_ERROR(WriteAudit(conn, by, "rename", info.entity, renamed.id, TypeJson(*existing),
+                                  TypeJson(renamed)));
+  AKTE_RETURN_IF_ERROR(tx.Commit());
+  return renamed.name;
 }
 
 }  // namespace akte::archive

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "akte/archive/import.h"
+#include "akte/archive/pipeline.h"
 #include "csv_import.h"
 #include "validation.h"
 
@@ -30,6 +31,21 @@ Status SetKind(Customer& c, const std::string& value) {
                                    "kind");
   }
   c.kind = it->second;
+  return Status::Ok();
+}
+
+// "Angebot gesendet", "offer_sent", ...: where a prospect stands; the
+// catalog refuses a status on a customer (other than "won").
+Status SetPipelineStatus(Customer& c, const std::string& value) {
+  if (Trim(value).empty()) return Status::Ok();
+  auto status = ParsePipelineStatus(value);
+  if (!status) {
+    return Status::InvalidArgument("status '" + value +
+                                       "' is none of neu, kontaktiert, Angebot gesendet, "
+                                       "gewonnen, verloren (new, contacted, offer_sent, won, lost)",
+                                   "pipeline_status");
+  }
+  c.pipeline_status = *status;
   return Status::Ok();
 }
 
@@ -70,6 +86,9 @@ const std::vector<Column>& Columns() {
         "Customer no", "Customer ID", "Number"},
        Text(&Customer::number)},
       {"kind", {"Art", "Typ", "Kundenart", "Kind", "Type"}, SetKind},
+      {"pipeline_status",
+       {"Status", "Vertriebsstatus", "Pipeline", "Pipeline-Status", "Pipeline status", "Stage"},
+       SetPipelineStatus},
       {"company",
        {"Firma", "Firmenname", "Unternehmen", "Name 1", "Company", "Company name", "Organisation",
         "Organization"},

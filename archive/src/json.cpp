@@ -34,6 +34,11 @@ std::string ToJson(const AccountStatement& v, int indent) { return Dump(v, inden
 std::string ToJson(const FollowUp& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const std::vector<FollowUp>& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const FollowUpsDue& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const Task& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const std::vector<Task>& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const Appointment& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const std::vector<Appointment>& v, int indent) { return Dump(v, indent); }
+std::string ToJson(const Agenda& v, int indent) { return Dump(v, indent); }
 std::string ToJson(const std::vector<UpcomingBirthday>& v, int indent) { return Dump(v, indent); }
 
 }  // namespace akte::archive

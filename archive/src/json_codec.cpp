@@ -50,6 +50,8 @@ void to_json(nlohmann::json& j, const Customer& c) {
        {"created_at", c.created_at},
        {"updated_at", c.updated_at},
        {"archived_at", c.archived_at},
+       {"pipeline_status", c.pipeline_status},
+       {"converted_at", c.converted_at},
        {"version", c.version}};
 }
 
@@ -287,6 +289,8 @@ void to_json(nlohmann::json& j, const CustomerFile& f) {
        {"notes", f.notes},
        {"events", f.events},
        {"records", f.records},
+       {"tasks", f.tasks},
+       {"appointments", f.appointments},
        {"timeline", f.timeline}};
 }
 

@@ -28,6 +28,9 @@ void to_json(nlohmann::json& j, const AuditEntry& a);
 void to_json(nlohmann::json& j, const UpcomingBirthday& b);
 void to_json(nlohmann::json& j, const FollowUp& f);
 void to_json(nlohmann::json& j, const FollowUpsDue& d);
+void to_json(nlohmann::json& j, const Task& t);
+void to_json(nlohmann::json& j, const Appointment& a);
+void to_json(nlohmann::json& j, const Agenda& a);
 void to_json(nlohmann::json& j, const TimelineEntry& t);
 void to_json(nlohmann::json& j, const CustomerFile& f);
 

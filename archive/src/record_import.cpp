@@ -97,6 +97,12 @@ const std::vector<Column>& Columns() {
          return Status::Ok();
        }},
       {"fee_cents", {"Gebühr", "Mahngebühr", "Fee"}, Amount(&BusinessRecord::fee_cents, "fee")},
+      {"document",
+       {"Dokument", "Datei", "Dateiname", "PDF", "Document", "File", "File name"},
+       [](BusinessImportLine& line, const std::string& v) {
+         line.document = Trim(v);
+         return Status::Ok();
+       }},
   };
   return kColumns;
 }

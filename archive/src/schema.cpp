@@ -8,7 +8,7 @@ namespace {
 
 // Each migration moves the schema from version i to i + 1. Append only: a
 // released migration is never edited, so every catalog reaches the same shape.
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 10> kMigrations = {
     R"sql(
 CREATE TABLE settings(
   key TEXT PRIMARY KEY,
@@ -358,6 +358,95 @@ INSERT INTO changes(entity, entity_id) SELECT 'record', id FROM business_records
     // types, so a telephone system can log them (akte log sms).
     R"sql(
 INSERT OR IGNORE INTO event_types(name) VALUES ('SMS eingehend'), ('SMS ausgehend');
+)sql",
+    // 8: tasks and appointments of a customer, optionally of one of its
+    // contacts or documents. Both join the change feed, so search finds them.
+    // A task done leaves an "Aufgabe" history event; "Termin" is the event
+    // type for what came of an appointment.
+    R"sql(
+CREATE TABLE tasks(
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  contact_id INTEGER REFERENCES contacts(id),
+  document_id INTEGER REFERENCES documents(id),
+  title TEXT NOT NULL CHECK(title <> ''),
+  text TEXT NOT NULL DEFAULT '',
+  due_date TEXT NOT NULL DEFAULT '' CHECK(due_date = '' OR length(due_date) = 10),
+  assignee_id INTEGER REFERENCES users(id),
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  done_at TEXT NOT NULL DEFAULT '',
+  done_by INTEGER REFERENCES users(id),
+  done_event_id INTEGER REFERENCES events(id),
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX tasks_by_customer ON tasks(customer_id);
+CREATE INDEX tasks_open ON tasks(assignee_id, due_date) WHERE done_at = '';
+
+CREATE TABLE appointments(
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  contact_id INTEGER REFERENCES contacts(id),
+  document_id INTEGER REFERENCES documents(id),
+  title TEXT NOT NULL CHECK(title <> ''),
+  text TEXT NOT NULL DEFAULT '',
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL CHECK(ends_at >= starts_at),
+  place TEXT NOT NULL DEFAULT '',
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  cancelled_at TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX appointments_by_customer ON appointments(customer_id);
+CREATE INDEX appointments_by_start ON appointments(starts_at);
+
+-- The firm's people who attend an appointment, in the order given.
+CREATE TABLE appointment_participants(
+  appointment_id INTEGER NOT NULL REFERENCES appointments(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY(appointment_id, user_id)
+);
+CREATE INDEX appointment_participants_by_user ON appointment_participants(user_id);
+
+CREATE TRIGGER tasks_ins AFTER INSERT ON tasks BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('task', NEW.id); END;
+CREATE TRIGGER tasks_upd AFTER UPDATE ON tasks BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('task', NEW.id); END;
+CREATE TRIGGER tasks_del AFTER DELETE ON tasks BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('task', OLD.id); END;
+CREATE TRIGGER appointments_ins AFTER INSERT ON appointments BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('appointment', NEW.id); END;
+CREATE TRIGGER appointments_upd AFTER UPDATE ON appointments BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('appointment', NEW.id); END;
+CREATE TRIGGER appointments_del AFTER DELETE ON appointments BEGIN
+  INSERT INTO changes(entity, entity_id) VALUES ('appointment', OLD.id); END;
+
+INSERT OR IGNORE INTO event_types(name) VALUES ('Aufgabe'), ('Termin');
+UPDATE event_types SET retired = 0 WHERE name IN ('Aufgabe', 'Termin');
+)sql",
+    // 9: the sales pipeline of prospects, and when a prospect became a
+    // customer. Prospects already stored start as 'new'; a status change
+    // and a conversion are history events of type 'Statuswechsel'.
+    R"sql(
+ALTER TABLE customers ADD COLUMN pipeline_status TEXT NOT NULL DEFAULT ''
+  CHECK(pipeline_status IN ('', 'new', 'contacted', 'offer_sent', 'won', 'lost'));
+ALTER TABLE customers ADD COLUMN converted_at TEXT NOT NULL DEFAULT '';
+UPDATE customers SET pipeline_status = 'new' WHERE kind = 'prospect';
+INSERT OR IGNORE INTO event_types(name) VALUES ('Statuswechsel');
+UPDATE event_types SET retired = 0 WHERE name = 'Statuswechsel';
+)sql",
+    // 10: one secret calendar feed per user (an iCalendar URL a calendar
+    // program subscribes to), stored as the SHA-256 of its secret.
+    R"sql(
+CREATE TABLE calendar_feeds(
+  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  secret_hash TEXT NOT NULL UNIQUE CHECK(length(secret_hash) = 64),
+  created_at TEXT NOT NULL
+);
 )sql",
 };
 

@@ -345,4 +345,11 @@ Status NormalizeCustomValue(const CustomFieldDefinition& def, std::string& value
                                  "custom_fields");
 }
 
+Status StaleVersion(std::string_view what, std::int64_t stored, std::int64_t expected) {
+  return Status::FailedPrecondition(std::string(what) + " was changed meanwhile (now version " +
+                                    std::to_string(stored) + ", the edit was based on version " +
+                                    std::to_string(expected) +
+                                    "); reload it and apply the change again");
+}
+
 }  // namespace akte::archive

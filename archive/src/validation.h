@@ -14,6 +14,11 @@ namespace akte::archive {
 std::string Trim(std::string_view s);
 
 Status ValidateCustomer(Customer& customer);
+
+// The message for an edit based on a version that is no longer stored:
+// "task 7 was changed meanwhile (now version 3, the edit was based on
+// version 2); reload it and apply the change again".
+Status StaleVersion(std::string_view what, std::int64_t stored, std::int64_t expected);
 Status ValidateContact(Contact& contact);
 Status ValidateConditions(Conditions& conditions);
 Status ValidateUser(User& user);

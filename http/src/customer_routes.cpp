@@ -1,5 +1,4 @@
 // /customers, their conditions and their file.
-#include <chrono>
 
 #include "akte/archive/time.h"
 #include "route_helpers.h"
@@ -34,6 +33,7 @@ Status ListCustomers(Call& call) {
     return Status::InvalidArgument("'kind' must be customer or prospect", "kind");
   }
   options.filter = call.Query("filter");
+  options.pipeline_status = call.Query("pipeline_status");
   options.sort = call.Query("sort", "number");
   const std::string order = call.Query("order", "asc");
   if (order != "asc" && order != "desc") {
@@ -178,15 +178,16 @@ bool Within(const std::string& at, const PeriodBound& bound, bool later) {
 }
 
 // The customer file's timeline: documents, notes and events, newest first,
-// filtered by kind and period, paged.
+// filtered by kind and period, paged; with the file's tasks and
+// appointments (all of them, unpaged).
 Status GetFile(Call& call) {
   AKTE_ASSIGN_OR_RETURN(auto id, call.PathId(1));
   AKTE_ASSIGN_OR_RETURN(Page page, ReadPage(call));
   const std::string kind = call.Query("kind");
   if (!kind.empty() && kind != "document" && kind != "note" && kind != "event" &&
-      kind != "record" && kind != "payment") {
-    return Status::InvalidArgument("'kind' must be document, note, event, record or payment",
-                                   "kind");
+      kind != "record" && kind != "payment" && kind != "task" && kind != "appointment") {
+    return Status::InvalidArgument(
+        "'kind' must be document, note, event, record, payment, task or appointment", "kind");
   }
   AKTE_ASSIGN_OR_RETURN(PeriodBound since, ReadBound(call, "since"));
   AKTE_ASSIGN_OR_RETURN(PeriodBound until, ReadBound(call, "until"));
@@ -208,6 +209,8 @@ Status GetFile(Call& call) {
     ++total;
   }
   call.Reply(200, {{"customer", AsJson(file.customer)},
+                   {"tasks", AsJsonArray(file.tasks)},
+                   {"appointments", AsJsonArray(file.appointments)},
                    {"items", items},
                    {"total", total},
                    {"limit", page.limit},
@@ -215,11 +218,12 @@ Status GetFile(Call& call) {
   return Status::Ok();
 }
 
-// ?from=YYYY-MM-DD (default today, UTC; the web page sends the firm's day)
-// and ?days=14.
+// ?from=YYYY-MM-DD (default: today in the firm's time zone) and ?days=14.
 Status ListBirthdays(Call& call) {
   std::string from = call.Query("from");
-  if (from.empty()) from = FormatUtc(std::chrono::system_clock::now()).substr(0, 10);
+  if (from.empty()) {
+    AKTE_ASSIGN_OR_RETURN(from, call.services.catalog().FirmToday());
+  }
   AKTE_ASSIGN_OR_RETURN(auto days, call.QueryInt("days", 14, 0, 366));
   AKTE_ASSIGN_OR_RETURN(auto birthdays,
                         call.services.catalog().UpcomingBirthdays(from, static_cast<int>(days)));

@@ -184,9 +184,13 @@ Status ReadCustomer(JsonFields& fields, archive::Customer& c) {
            {"country", &archive::Customer::country},
            {"website", &archive::Customer::website},
            {"birthday", &archive::Customer::birthday},
-           {"remarks", &archive::Customer::remarks}}) {
+           {"remarks", &archive::Customer::remarks},
+           // A new prospect may start further on; an edit must leave it
+           // (POST .../pipeline moves it).
+           {"pipeline_status", &archive::Customer::pipeline_status}}) {
     AKTE_RETURN_IF_ERROR(fields.Text(name, c.*member));
   }
+  fields.Ignore("converted_at");  // set by akte
   AKTE_RETURN_IF_ERROR(fields.Texts("emails", c.emails));
   AKTE_RETURN_IF_ERROR(ReadPhones(fields, c.phones));
   AKTE_RETURN_IF_ERROR(ReadCustomFields(fields, c.custom_fields));

@@ -97,10 +97,18 @@ void AddContactRoutes(Router& router);
 void AddItemRoutes(Router& router);
 void AddBusinessRoutes(Router& router);
 void AddCommunicationRoutes(Router& router);
+void AddMailRoutes(Router& router);
 void AddFollowUpRoutes(Router& router);
+void AddProspectRoutes(Router& router);
+void AddTaskRoutes(Router& router);
+void AddAppointmentRoutes(Router& router);
 void AddDocumentRoutes(Router& router);
 void AddSearchRoutes(Router& router);
 void AddSettingsRoutes(Router& router);
 void AddUserRoutes(Router& router);
+void AddCalendarRoutes(Router& router);
+
+// `path` as the access log may show it: a calendar feed's secret left out.
+std::string LoggedPath(const std::string& path);
 
 }  // namespace akte::http

@@ -143,8 +143,8 @@ void Server::Impl::Configure() {
     std::lock_guard lock(log_mutex);
     *options.access_log << FormatUtc(std::chrono::system_clock::now()) << " " << request.remote_addr
                         << " " << (user.empty() ? "-" : user) << " " << request.method << " "
-                        << request.path << " " << response.status << " " << micros / 1000 << "."
-                        << (micros % 1000) / 100 << "ms\n";
+                        << LoggedPath(request.path) << " " << response.status << " "
+                        << micros / 1000 << "." << (micros % 1000) / 100 << "ms\n";
   });
 
   AddStaticRoutes(*http);
@@ -157,10 +157,16 @@ void Server::Impl::Configure() {
   AddItemRoutes(router);
   AddBusinessRoutes(router);
   AddCommunicationRoutes(router);
+  AddMailRoutes(router);
   AddFollowUpRoutes(router);
+  AddProspectRoutes(router);
+  AddTaskRoutes(router);
+  AddAppointmentRoutes(router);
   AddDocumentRoutes(router);
   AddSearchRoutes(router);
   AddSettingsRoutes(router);
+  // Before the users' routes: the route walk test revokes tokens last.
+  AddCalendarRoutes(router);
   AddUserRoutes(router);
 }
 

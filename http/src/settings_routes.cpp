@@ -1,11 +1,20 @@
 // Firm-wide settings, custom field definitions and the configurable lists.
+#include "akte/archive/mail_sending.h"
 #include "akte/indexer/limits.h"
 #include "route_helpers.h"
 
 namespace akte::http {
 namespace {
 
+// A secret (smtp.password) is never shown: its value is "" and "secret"
+// says whether one is set.
 nlohmann::json SettingJson(const archive::Setting& setting) {
+  if (archive::IsSecretSetting(setting.key)) {
+    return {{"key", setting.key},
+            {"value", ""},
+            {"version", setting.version},
+            {"secret", !setting.value.empty()}};
+  }
   return {{"key", setting.key}, {"value", setting.value}, {"version", setting.version}};
 }
 
@@ -138,10 +147,29 @@ struct TypeRoutes {
     return Status::Ok();
   }
 
+  // {"name": "new name"}: renames the type named by the path's last
+  // segment; its documents or events keep it under the new name.
+  Status Rename(Call& call) const {
+    AKTE_ASSIGN_OR_RETURN(auto body, call.JsonBody());
+    JsonFields fields(body);
+    std::string name;
+    AKTE_RETURN_IF_ERROR(fields.Text("name", name));
+    AKTE_RETURN_IF_ERROR(fields.RejectUnknown());
+    AKTE_ASSIGN_OR_RETURN(auto stored, call.services.catalog().RenameType(
+                                           call.caller().actor(), list, call.PathText(1), name));
+    call.services.background->Notify();
+    call.response.set_header(
+        "Location", "/api/v1/" + collection + "/" + httplib::detail::encode_query_param(stored));
+    call.Reply(200, {{"name", stored}});
+    return Status::Ok();
+  }
+
   void Register(Router& router) const {
     const std::string path = "/api/v1/" + collection;
     router.Add("GET", path, Access::kRead, [self = *this](Call& call) { return self.List(call); });
     router.Add("POST", path, Access::kAdmin, [self = *this](Call& call) { return self.Add(call); });
+    router.Add("PUT", path + "/{name}", Access::kAdmin,
+               [self = *this](Call& call) { return self.Rename(call); });
     router.Add("DELETE", path + "/{name}", Access::kAdmin,
                [self = *this](Call& call) { return self.Retire(call); });
   }

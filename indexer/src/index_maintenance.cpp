@@ -24,11 +24,11 @@ namespace {
 namespace fs = std::filesystem;
 namespace schema = search::schema;
 
-// Records come last, so the cursor of a rebuild begun by an older akte
+// Newer kinds come last, so the cursor of a rebuild begun by an older akte
 // still names its place.
-constexpr std::array<std::string_view, 6> kKinds = {schema::kCustomer, schema::kContact,
-                                                    schema::kDocument, schema::kNote,
-                                                    schema::kEvent,    schema::kRecord};
+constexpr std::array<std::string_view, 8> kKinds = {
+    schema::kCustomer, schema::kContact, schema::kDocument, schema::kNote,
+    schema::kEvent,    schema::kRecord,  schema::kTask,     schema::kAppointment};
 constexpr std::string_view kCursorKey = "akte.reindex_cursor";  // "document:1234", "" when done
 constexpr std::string_view kStartSeqKey = "akte.reindex_seq";
 constexpr int kBatchItems = 500;

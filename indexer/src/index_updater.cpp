@@ -94,6 +94,8 @@ Status IndexUpdater::Apply(std::string_view entity, archive::Id id) {
   for (const auto& n : file.notes) AKTE_RETURN_IF_ERROR(Apply(schema::kNote, n.id));
   for (const auto& e : file.events) AKTE_RETURN_IF_ERROR(Apply(schema::kEvent, e.id));
   for (const auto& r : file.records) AKTE_RETURN_IF_ERROR(Apply(schema::kRecord, r.id));
+  for (const auto& t : file.tasks) AKTE_RETURN_IF_ERROR(Apply(schema::kTask, t.id));
+  for (const auto& a : file.appointments) AKTE_RETURN_IF_ERROR(Apply(schema::kAppointment, a.id));
   return Status::Ok();
 }
 

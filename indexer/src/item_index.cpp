@@ -5,6 +5,7 @@
 
 #include "akte/archive/business.h"
 #include "akte/search/passages.h"
+#include "akte/search/planning_text.h"
 #include "akte/search/record_text.h"
 #include "akte/search/schema.h"
 
@@ -131,6 +132,9 @@ Result<IndexedItem> ItemIndexer::BuildCustomer(const archive::Customer& c) {
   Common common{schema::kCustomer, c.id, c.version, c.id, std::nullopt, c.kind, "", c.created_at};
   // A customer is its own customer: kunde: filters and customer mode find it.
   AKTE_RETURN_IF_ERROR(AddCommon(doc, common, 0, 0, &position));
+  if (!c.pipeline_status.empty()) {
+    doc.add_boolean_term(std::string(schema::kPipelinePrefix) + c.pipeline_status);
+  }
   // Remembered so the writer notices a rename, which all the customer's
   // items must follow (they carry the name too).
   auto data = nlohmann::json::parse(doc.get_data());
@@ -265,6 +269,48 @@ Result<IndexedItem> ItemIndexer::BuildRecord(const archive::BusinessRecord& r) {
   return item;
 }
 
+// A task is found by its title, text and the words of its state; it is
+// dated by its due date (else its creation), so `datum:` finds what is due.
+Result<IndexedItem> ItemIndexer::BuildTask(const archive::Task& t) {
+  Xapian::Document doc;
+  Xapian::termpos position = 1;
+  analyzer_.IndexText(doc, t.title, search::Language::kUnknown, &position, kTitleWeight,
+                      schema::kTitlePrefix, *session_);
+  analyzer_.IndexText(doc, t.title, search::Language::kUnknown, &position, kTitleWeight, "",
+                      *session_);
+  analyzer_.IndexText(doc, t.text, analyzer_.DetectLanguage(t.text), &position, 1, "", *session_);
+  analyzer_.IndexText(doc, search::TaskWords(t), search::Language::kUnknown, &position, 1, "",
+                      *session_);
+  AKTE_RETURN_IF_ERROR(AddCommon(doc,
+                                 {schema::kTask, t.id, t.version, t.customer_id, t.contact_id, "",
+                                  t.created_by, t.due_date.empty() ? t.created_at : t.due_date},
+                                 0, 0, &position));
+  IndexedItem item{schema::ItemKey(schema::kTask, t.id), {doc}, {}};
+  AddSpelling(analyzer_, t.title + "\n" + t.text, item.spelling_words);
+  return item;
+}
+
+// An appointment is found by its title, text, place and participants, and
+// dated by its start.
+Result<IndexedItem> ItemIndexer::BuildAppointment(const archive::Appointment& a) {
+  Xapian::Document doc;
+  Xapian::termpos position = 1;
+  analyzer_.IndexText(doc, a.title, search::Language::kUnknown, &position, kTitleWeight,
+                      schema::kTitlePrefix, *session_);
+  analyzer_.IndexText(doc, a.title, search::Language::kUnknown, &position, kTitleWeight, "",
+                      *session_);
+  analyzer_.IndexText(doc, a.text, analyzer_.DetectLanguage(a.text), &position, 1, "", *session_);
+  analyzer_.IndexText(doc, search::AppointmentWords(a), search::Language::kUnknown, &position, 1,
+                      "", *session_);
+  AKTE_RETURN_IF_ERROR(AddCommon(doc,
+                                 {schema::kAppointment, a.id, a.version, a.customer_id,
+                                  a.contact_id, "", a.created_by, a.starts_at},
+                                 0, 0, &position));
+  IndexedItem item{schema::ItemKey(schema::kAppointment, a.id), {doc}, {}};
+  AddSpelling(analyzer_, a.title + "\n" + a.text + "\n" + a.place, item.spelling_words);
+  return item;
+}
+
 namespace {
 
 // Loads a record and builds its entries; a record the catalog no longer has
@@ -301,6 +347,13 @@ Result<std::optional<IndexedItem>> ItemIndexer::Build(std::string_view entity, I
   if (entity == schema::kRecord) {
     return BuildFrom(catalog_.GetBusinessRecord(id),
                      [this](const auto& r) { return BuildRecord(r); });
+  }
+  if (entity == schema::kTask) {
+    return BuildFrom(catalog_.GetTask(id), [this](const auto& t) { return BuildTask(t); });
+  }
+  if (entity == schema::kAppointment) {
+    return BuildFrom(catalog_.GetAppointment(id),
+                     [this](const auto& a) { return BuildAppointment(a); });
   }
   return Status::Internal("the change feed names an unknown kind: " + std::string(entity));
 }

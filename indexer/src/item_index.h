@@ -1,5 +1,5 @@
 // Turning one catalog item (customer, contact, document, note, event,
-// business record) into the Xapian documents that index it, private to
+// business record, task, appointment) into the Xapian documents that index it, private to
 // indexer/. The layout is search/schema.h's; the words go through search's
 // Analyzer, so the index and the queries always make the same terms.
 #pragma once
@@ -66,6 +66,8 @@ class ItemIndexer {
   Result<IndexedItem> BuildEvent(const archive::Event& e);
   Result<IndexedItem> BuildDocument(const archive::Document& d);
   Result<IndexedItem> BuildRecord(const archive::BusinessRecord& r);
+  Result<IndexedItem> BuildTask(const archive::Task& t);
+  Result<IndexedItem> BuildAppointment(const archive::Appointment& a);
 
   archive::Catalog& catalog_;
   const search::Analyzer& analyzer_;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "akte/search/passages.h"
+#include "akte/search/planning_text.h"
 #include "akte/search/record_text.h"
 #include "akte/search/schema.h"
 
@@ -187,6 +188,22 @@ Result<std::optional<Hit>> HitBuilder::Build(const Xapian::Document& doc, double
     hit.payment_status = r->payment_status;
     AKTE_RETURN_IF_ERROR(AddCustomer(hit, r->customer_id));
     text = archive::JoinNonEmpty({r->subject, RecordWords(*r)}, "\n");
+  } else if (hit.kind == sc::kTask) {
+    AKTE_ASSIGN_OR_RETURN(auto t, Load(catalog_.GetTask(hit.id)));
+    if (!t) return std::optional<Hit>();
+    hit.title = t->title;
+    hit.detail = TaskDetail(*t);
+    hit.date = t->due_date.empty() ? t->created_at : t->due_date;
+    AKTE_RETURN_IF_ERROR(AddCustomer(hit, t->customer_id));
+    text = archive::JoinNonEmpty({t->text, TaskWords(*t)}, "\n");
+  } else if (hit.kind == sc::kAppointment) {
+    AKTE_ASSIGN_OR_RETURN(auto a, Load(catalog_.GetAppointment(hit.id)));
+    if (!a) return std::optional<Hit>();
+    hit.title = a->title;
+    hit.detail = AppointmentDetail(*a);
+    hit.date = a->starts_at;
+    AKTE_RETURN_IF_ERROR(AddCustomer(hit, a->customer_id));
+    text = archive::JoinNonEmpty({a->text, AppointmentWords(*a)}, "\n");
   } else {
     return Status::Corruption("an index entry names an unknown kind '" + hit.kind + "'");
   }

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "akte/archive/business.h"
+#include "akte/archive/pipeline.h"
 #include "akte/search/query.h"
 #include "akte/search/schema.h"
 #include "query_dates.h"
@@ -230,6 +231,9 @@ class Parser {
       // The whole type, or any type starting with what was typed (typ:anruf).
       item.query = Filter(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term),
                                         Xapian::Query(Xapian::Query::OP_WILDCARD, term)));
+    } else if ((field == "status" || field == "stand") && archive::ParsePipelineStatus(value)) {
+      // status:angebot, status:gewonnen: prospects by their pipeline status.
+      item.query = Filter(Term(sc::kPipelinePrefix, *archive::ParsePipelineStatus(value)));
     } else if (field == "art" || field == "kind") {
       AKTE_ASSIGN_OR_RETURN(item.query, KindFilter(value));
       item.query = Filter(item.query);
@@ -296,10 +300,18 @@ class Parser {
       return kind(sc::kEvent);
     }
     if (v == "beleg" || v == "belege" || v == "record" || v == "records") return kind(sc::kRecord);
+    if (v == "aufgabe" || v == "aufgaben" || v == "task" || v == "tasks" || v == "todo") {
+      return kind(sc::kTask);
+    }
+    if (v == "termin" || v == "termine" || v == "appointment" || v == "appointments" ||
+        v == "meeting" || v == "meetings") {
+      return kind(sc::kAppointment);
+    }
     return Status::InvalidArgument(
         "'" + value +
-            "' is not a kind; use kunde, interessent, kontakt, dokument, notiz, ereignis or beleg "
-            "(customer, prospect, contact, document, note, event, record)",
+            "' is not a kind; use kunde, interessent, kontakt, dokument, notiz, ereignis, beleg, "
+            "aufgabe or termin (customer, prospect, contact, document, note, event, record, task, "
+            "appointment)",
         "kind");
   }
 

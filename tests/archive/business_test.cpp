@@ -322,6 +322,51 @@ TEST_CASE_METHOD(CatalogFixture, "Records import from CSV all or nothing, with l
     CHECK(catalog->FindBusinessRecord(kRecordInvoice, "RE-10").status().code() ==
           StatusCode::kNotFound);
   }
+  SECTION("a record names its filed paper by file name or document id") {
+    auto filed = [&](const std::string& filename, char fill) {
+      Document doc;
+      doc.customer_id = catalog->FindCustomerByNumber("10001")->id;
+      doc.filename = filename;
+      doc.type = "Rechnung";
+      doc.sha256 = std::string(64, fill);
+      doc.size = 10;
+      auto stored = catalog->AddDocument(admin, doc);
+      REQUIRE(stored.ok());
+      return stored->id;
+    };
+    const Id by_name = filed("RE-20.pdf", 'a');
+    const Id by_id = filed("Scan 0815.pdf", 'b');
+    filed("Kopie.pdf", 'c');
+    filed("kopie.PDF", 'd');
+    const std::string csv =
+        "Kundennummer;Art;Nummer;Datum;Netto;Steuer;Brutto;Datei\n"
+        "10001;Rechnung;RE-20;10.01.2024;100,00;19,00;119,00;re-20.pdf\n"
+        "10001;Rechnung;RE-21;11.01.2024;100,00;19,00;119,00;" +
+        std::to_string(by_id) + "\n";
+    auto report = ImportBusinessRecordsCsv(*catalog, admin, csv);
+    REQUIRE(report.ok());
+    INFO((report->problems.empty() ? "" : report->problems.front().message));
+    REQUIRE(report->ok());
+    CHECK(catalog->FindBusinessRecord(kRecordInvoice, "RE-20")->document_id == by_name);
+    CHECK(catalog->FindBusinessRecord(kRecordInvoice, "RE-21")->document_id == by_id);
+
+    const std::string bad =
+        "Kundennummer;Art;Nummer;Datum;Bezug;Brutto;Datei\n"
+        "10001;Rechnung;RE-30;10.01.2024;;10,00;Fehlt.pdf\n"
+        "10001;Rechnung;RE-31;10.01.2024;;10,00;Kopie.pdf\n"
+        "10001;Zahlung;;12.01.2024;RE-20;10,00;RE-20.pdf\n";
+    auto refused = ImportBusinessRecordsCsv(*catalog, admin, bad);
+    REQUIRE(refused.ok());
+    REQUIRE(refused->problems.size() == 3);
+    CHECK(refused->problems[0].line == 2);
+    CHECK_THAT(refused->problems[0].message, Catch::Contains("no document named 'Fehlt.pdf'"));
+    CHECK(refused->problems[1].line == 3);
+    CHECK_THAT(refused->problems[1].message, Catch::Contains("several documents"));
+    CHECK(refused->problems[2].line == 4);
+    CHECK_THAT(refused->problems[2].message, Catch::Contains("payment has no document"));
+    CHECK(catalog->FindBusinessRecord(kRecordInvoice, "RE-30").status().code() ==
+          StatusCode::kNotFound);
+  }
   SECTION("an unknown column is refused before any line is read") {
     auto report = ImportBusinessRecordsCsv(*catalog, admin, "Kundennummer;Art;Farbe\n10001;x;y\n");
     REQUIRE(report.ok());

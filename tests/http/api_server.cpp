@@ -88,6 +88,32 @@ void RequireError(const httplib::Result& result, int status, const std::string& 
   }
 }
 
+nlohmann::json SendJson(ApiServer& api, const std::string& method, const std::string& path,
+                        const nlohmann::json& body, int status, const std::string& role) {
+  auto client = api.Client();
+  auto answer = method == "PUT" ? client.Put(path, api.As(role), body.dump(), "application/json")
+                                : client.Post(path, api.As(role), body.dump(), "application/json");
+  REQUIRE(answer);
+  INFO(answer->body);
+  REQUIRE(answer->status == status);
+  return Json(answer);
+}
+
+nlohmann::json GetJson(ApiServer& api, const std::string& path, const std::string& role) {
+  auto client = api.Client();
+  auto answer = client.Get(path, api.As(role));
+  REQUIRE(answer);
+  INFO(answer->body);
+  REQUIRE(answer->status == 200);
+  return Json(answer);
+}
+
+httplib::Headers WithVersion(ApiServer& api, std::int64_t version, const std::string& role) {
+  httplib::Headers headers = api.As(role);
+  headers.emplace("If-Match", "\"" + std::to_string(version) + "\"");
+  return headers;
+}
+
 nlohmann::json PollUntilDone(ApiServer& api, std::int64_t id) {
   auto client = api.Client();
   const std::string path = "/api/v1/documents/" + std::to_string(id);

@@ -50,6 +50,18 @@ nlohmann::json Json(const httplib::Result& result);
 // no field when it is empty).
 void RequireError(const httplib::Result& result, int status, const std::string& field);
 
+// Sends `body` as JSON with `method` (POST or PUT) as `role`, requires the
+// answer `status` and returns its body.
+nlohmann::json SendJson(ApiServer& api, const std::string& method, const std::string& path,
+                        const nlohmann::json& body, int status, const std::string& role = "staff");
+
+// GETs `path` as `role`, requires 200 and returns the body.
+nlohmann::json GetJson(ApiServer& api, const std::string& path, const std::string& role = "staff");
+
+// The credentials of `role` with If-Match for `version`.
+httplib::Headers WithVersion(ApiServer& api, std::int64_t version,
+                             const std::string& role = "staff");
+
 // The document once extracted and indexed ("done"), polled for up to 30 s.
 nlohmann::json PollUntilDone(ApiServer& api, std::int64_t id);
 

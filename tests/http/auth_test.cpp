@@ -80,6 +80,17 @@ void SeedRecordOne(ApiServer& api) {
   invoice.net_cents = 10000;
   invoice.tax_cents = 1900;
   REQUIRE(catalog.AddBusinessRecord(*admin, invoice).ok());
+  archive::Task task;
+  task.customer_id = 1;
+  task.title = "Erste Aufgabe";
+  task.due_date = "2024-01-15";
+  REQUIRE(catalog.AddTask(*admin, task).ok());
+  archive::Appointment appointment;
+  appointment.customer_id = 1;
+  appointment.title = "Erster Termin";
+  appointment.starts_at = "2024-01-15T09:00:00Z";
+  appointment.ends_at = "2024-01-15T10:00:00Z";
+  REQUIRE(catalog.AddAppointment(*admin, appointment).ok());
   auto client = api.Client();
   auto uploaded = client.Put("/api/v1/documents?customer_id=1&filename=erste.txt", api.As("staff"),
                              "Erstes Dokument", "text/plain");

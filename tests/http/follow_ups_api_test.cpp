@@ -9,26 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-json Send(ApiServer& api, const std::string& method, const std::string& path, const json& body,
-          int status, const std::string& role = "staff") {
-  auto client = api.Client();
-  auto answer = method == "PUT" ? client.Put(path, api.As(role), body.dump(), "application/json")
-                                : client.Post(path, api.As(role), body.dump(), "application/json");
-  REQUIRE(answer);
-  INFO(answer->body);
-  REQUIRE(answer->status == status);
-  return Json(answer);
-}
-
-json Get(ApiServer& api, const std::string& path, const std::string& role = "staff") {
-  auto client = api.Client();
-  auto answer = client.Get(path, api.As(role));
-  REQUIRE(answer);
-  INFO(answer->body);
-  REQUIRE(answer->status == 200);
-  return Json(answer);
-}
-
 std::vector<std::string> Reasons(const json& list) {
   std::vector<std::string> reasons;
   for (const auto& f : list) reasons.push_back(f["reason"].get<std::string>());
@@ -37,9 +17,10 @@ std::vector<std::string> Reasons(const json& list) {
 
 // Customers 1 (10001) and 2 (10002).
 void SeedCustomers(ApiServer& api) {
-  Send(api, "POST", "/api/v1/customers", {{"number", "10001"}, {"company", "Müller GmbH"}}, 201);
-  Send(api, "POST", "/api/v1/customers",
-       {{"number", "10002"}, {"kind", "prospect"}, {"last_name", "Schmidt"}}, 201);
+  SendJson(api, "POST", "/api/v1/customers", {{"number", "10001"}, {"company", "Müller GmbH"}},
+           201);
+  SendJson(api, "POST", "/api/v1/customers",
+           {{"number", "10002"}, {"kind", "prospect"}, {"last_name", "Schmidt"}}, 201);
 }
 
 }  // namespace
@@ -48,8 +29,8 @@ TEST_CASE("follow-ups are set, listed per customer and due per user over the API
           "[http][follow-ups]") {
   ApiServer api;
   SeedCustomers(api);
-  json created = Send(api, "POST", "/api/v1/customers/1/follow-ups",
-                      {{"due_date", "06.03.2024"}, {"reason", "Angebot nachfassen"}}, 201);
+  json created = SendJson(api, "POST", "/api/v1/customers/1/follow-ups",
+                          {{"due_date", "06.03.2024"}, {"reason", "Angebot nachfassen"}}, 201);
   CHECK(created["customer_id"] == 1);
   CHECK(created["customer_number"] == "10001");
   CHECK(created["customer_name"] == "Müller GmbH");
@@ -62,41 +43,41 @@ TEST_CASE("follow-ups are set, listed per customer and due per user over the API
   CHECK(created["done_by"] == "");
   CHECK(created["version"] == 1);
 
-  json note = Send(api, "POST", "/api/v1/customers/1/notes", {{"text", "Ruft zurück"}}, 201);
-  json on_note = Send(api, "POST", "/api/v1/customers/1/follow-ups",
-                      {{"due_date", "2024-03-05"},
-                       {"reason", "Rückruf abwarten"},
-                       {"assignee", "admin"},
-                       {"entity", "note"},
-                       {"entity_id", note["id"]}},
-                      201);
+  json note = SendJson(api, "POST", "/api/v1/customers/1/notes", {{"text", "Ruft zurück"}}, 201);
+  json on_note = SendJson(api, "POST", "/api/v1/customers/1/follow-ups",
+                          {{"due_date", "2024-03-05"},
+                           {"reason", "Rückruf abwarten"},
+                           {"assignee", "admin"},
+                           {"entity", "note"},
+                           {"entity_id", note["id"]}},
+                          201);
   CHECK(on_note["entity"] == "note");
   CHECK(on_note["entity_id"] == note["id"]);
-  Send(api, "POST", "/api/v1/customers/2/follow-ups",
-       {{"due_date", "2024-03-10"}, {"reason", "Interessentin anrufen"}}, 201);
-  Send(api, "POST", "/api/v1/customers/1/follow-ups",
-       {{"due_date", "2024-03-11"}, {"reason", "Nächste Woche"}}, 201);
+  SendJson(api, "POST", "/api/v1/customers/2/follow-ups",
+           {{"due_date", "2024-03-10"}, {"reason", "Interessentin anrufen"}}, 201);
+  SendJson(api, "POST", "/api/v1/customers/1/follow-ups",
+           {{"due_date", "2024-03-11"}, {"reason", "Nächste Woche"}}, 201);
 
-  json items = Get(api, "/api/v1/customers/1/follow-ups", "readonly")["items"];
+  json items = GetJson(api, "/api/v1/customers/1/follow-ups", "readonly")["items"];
   CHECK(Reasons(items) ==
         std::vector<std::string>{"Rückruf abwarten", "Angebot nachfassen", "Nächste Woche"});
 
   // Wednesday 6 March 2024: the caller's own by default.
-  json mine = Get(api, "/api/v1/follow-ups?today=2024-03-06");
+  json mine = GetJson(api, "/api/v1/follow-ups?today=2024-03-06");
   CHECK(mine["today"] == "2024-03-06");
   CHECK(mine["overdue"].empty());
   CHECK(Reasons(mine["due_today"]) == std::vector<std::string>{"Angebot nachfassen"});
   CHECK(Reasons(mine["this_week"]) == std::vector<std::string>{"Interessentin anrufen"});
-  json admins = Get(api, "/api/v1/follow-ups?assignee=admin&today=2024-03-06", "readonly");
+  json admins = GetJson(api, "/api/v1/follow-ups?assignee=admin&today=2024-03-06", "readonly");
   CHECK(Reasons(admins["overdue"]) == std::vector<std::string>{"Rückruf abwarten"});
   CHECK(admins["due_today"].empty());
-  json everyone = Get(api, "/api/v1/follow-ups?assignee=all&today=2024-03-10");
+  json everyone = GetJson(api, "/api/v1/follow-ups?assignee=all&today=2024-03-10");
   CHECK(everyone["overdue"].size() == 2);
   CHECK(Reasons(everyone["due_today"]) == std::vector<std::string>{"Interessentin anrufen"});
   CHECK(everyone["this_week"].empty());  // Sunday: the week is over
 
   // Without ?today the firm's day counts.
-  json now = Get(api, "/api/v1/follow-ups");
+  json now = GetJson(api, "/api/v1/follow-ups");
   CHECK(now["today"] == api.dir().catalog().FirmToday().value());
 }
 
@@ -111,12 +92,12 @@ TEST_CASE("a follow-up is rescheduled with its version and done once, into the h
   INFO(upload->body);
   REQUIRE(upload->status == 201);
   const json document_id = Json(upload)["items"][0]["id"];
-  json created = Send(api, "POST", "/api/v1/customers/1/follow-ups",
-                      {{"due_date", "2024-03-06"},
-                       {"reason", "Angebot nachfassen"},
-                       {"entity", "document"},
-                       {"entity_id", document_id}},
-                      201);
+  json created = SendJson(api, "POST", "/api/v1/customers/1/follow-ups",
+                          {{"due_date", "2024-03-06"},
+                           {"reason", "Angebot nachfassen"},
+                           {"entity", "document"},
+                           {"entity_id", document_id}},
+                          201);
   const std::string path = "/api/v1/follow-ups/" + std::to_string(created["id"].get<int>());
 
   json change = {{"due_date", "13.03.2024"}, {"assignee", "admin"}};
@@ -144,7 +125,7 @@ TEST_CASE("a follow-up is rescheduled with its version and done once, into the h
                "due_date");
   RequireError(client.Put(path, next, R"({"reason":""})", "application/json"), 400, "reason");
 
-  json done = Send(api, "POST", path + "/done", json::object(), 200);
+  json done = SendJson(api, "POST", path + "/done", json::object(), 200);
   CHECK(done["done_by"] == "staff");
   CHECK_FALSE(done["done_at"].get<std::string>().empty());
   auto event = client.Get("/api/v1/events/" + std::to_string(done["done_event_id"].get<int>()),
@@ -157,16 +138,16 @@ TEST_CASE("a follow-up is rescheduled with its version and done once, into the h
   auto again = client.Post(path + "/done", api.As("staff"), "", "application/json");
   RequireError(again, 409, "");
   CHECK_THAT(Json(again)["error"]["message"].get<std::string>(), Catch::Contains("done already"));
-  json listed = Get(api, "/api/v1/customers/1/follow-ups")["items"];
+  json listed = GetJson(api, "/api/v1/customers/1/follow-ups")["items"];
   REQUIRE(listed.size() == 1);
   CHECK(listed[0]["done_by"] == "staff");
-  CHECK(Get(api, "/api/v1/follow-ups?assignee=all&today=2024-03-13")["due_today"].empty());
+  CHECK(GetJson(api, "/api/v1/follow-ups?assignee=all&today=2024-03-13")["due_today"].empty());
 }
 
 TEST_CASE("follow-ups refuse bad input with the field named", "[http][follow-ups]") {
   ApiServer api;
   SeedCustomers(api);
-  json other_note = Send(api, "POST", "/api/v1/customers/2/notes", {{"text", "Notiz"}}, 201);
+  json other_note = SendJson(api, "POST", "/api/v1/customers/2/notes", {{"text", "Notiz"}}, 201);
   auto client = api.Client();
   auto post = [&](const json& body, const std::string& role = "staff") {
     return client.Post("/api/v1/customers/1/follow-ups", api.As(role), body.dump(),

@@ -39,8 +39,9 @@ struct CustomerListOptions {
   bool include_archived = false;
   std::string sort = "number";  // number, name, city, created_at, updated_at
   bool descending = false;
-  std::string filter;  // case-insensitive substring of number, name or city
-  int limit = 0;       // 0: all
+  std::string filter;           // case-insensitive substring of number, name or city
+  std::string pipeline_status;  // "" or a kPipeline... value (converted customers keep "won")
+  int limit = 0;                // 0: all
   int offset = 0;
 };
 
@@ -66,8 +67,9 @@ inline constexpr std::string_view kTimeZoneSetting = "firm.timezone";
 // The setting that names the firm on printed account statements.
 inline constexpr std::string_view kFirmNameSetting = "firm.name";
 
-// Checks a value for the firm-wide settings the catalog knows (so far
-// firm.timezone, see CheckTimeZoneName); ok for any other key.
+// Checks a value for the firm-wide settings the catalog knows
+// (firm.timezone, see CheckTimeZoneName; smtp.* and history.*, see
+// CheckMailSetting in mail_sending.h); ok for any other key.
 // InvalidArgument with the key as `field` for a bad value.
 Status CheckSetting(std::string_view key, std::string_view value);
 
@@ -78,6 +80,9 @@ struct BusinessImportLine {
   // The number of the record this one follows, among the kinds that may
   // precede it; for a payment, its invoice's number.
   std::string previous_number;
+  // The filed paper: a document id, or the file name of one of the
+  // customer's documents.
+  std::string document;
   BusinessRecord record;           // customer_id and previous_id are resolved from the numbers
   std::optional<Payment> payment;  // set: the line is a payment, and `record` is unused
 };
@@ -98,7 +103,7 @@ struct HistoryImportLine {
 // One pending change of a searchable record, for the index writer.
 struct Change {
   std::int64_t seq = 0;
-  std::string entity;  // customer, contact, document, note, event, record
+  std::string entity;  // customer, contact, document, note, event, record, task, appointment
   Id entity_id = 0;
 };
 
@@ -207,6 +212,78 @@ class Catalog {
   // FailedPrecondition for the types akte itself gives records (Sonstiges
   // and E-Mail; E-Mail eingehend, E-Mail ausgehend and Wiedervorlage).
   Status RetireType(const Actor& by, TypeList list, std::string_view name);
+  // Renames the type `from` of `list` to `to` (checked as by AddType).
+  // Everything of that type keeps it under the new name (and is indexed
+  // again). Returns the name as stored. NotFound when `from` names no type;
+  // AlreadyExists (field "name") when `to` names another type;
+  // FailedPrecondition for the types RetireType refuses.
+  Result<std::string> RenameType(const Actor& by, TypeList list, std::string_view from,
+                                 std::string to);
+
+  // --- Prospects ---------------------------------------------------------------
+  // Moves a prospect to `status` (a kPipeline... value) and records a
+  // "Statuswechsel" history event naming both states and `remark`.
+  // FailedPrecondition for a customer that is no prospect or a stale
+  // `expected_version`; InvalidArgument (field "pipeline_status").
+  Result<Customer> SetPipelineStatus(const Actor& by, Id id, std::int64_t expected_version,
+                                     std::string_view status, std::string_view remark);
+  // Makes a prospect a customer. It keeps its id, and with it every document,
+  // note, event, record and follow-up; its status becomes "won", converted_at
+  // is set and a "Statuswechsel" event records the conversion. A non-empty
+  // `new_number` replaces its number (AlreadyExists when taken).
+  // FailedPrecondition for a customer or a stale `expected_version`.
+  Result<Customer> ConvertProspect(const Actor& by, Id id, std::int64_t expected_version,
+                                   std::string new_number);
+
+  // --- Tasks and appointments ---------------------------------------------------
+  // Adds a task to `draft.customer_id`; contact and document must be that
+  // customer's, the assignee an active user, the due date as NormalizeDate
+  // reads it. InvalidArgument (with field), NotFound for an unknown customer.
+  Result<Task> AddTask(const Actor& by, Task draft);
+  Result<Task> GetTask(Id id);
+  // A customer's tasks: open ones by due date (none last), then done ones,
+  // most recently done first.
+  Result<std::vector<Task>> ListTasks(Id customer_id);
+  // Stores title, text, due date, assignee, contact and document of `edited`
+  // (checked as by AddTask) when its version is the stored one, else
+  // FailedPrecondition; also for a task that is done.
+  Result<Task> UpdateTask(const Actor& by, const Task& edited);
+  // Marks a task done by `by` now and records an "Aufgabe" history event on
+  // its customer in the same transaction. FailedPrecondition when done already.
+  Result<Task> CompleteTask(const Actor& by, Id id);
+  // The open tasks of `assignee` (every open task with a due date when
+  // empty), by due date. NotFound for an unknown user.
+  Result<std::vector<Task>> OpenTasksOf(std::string_view assignee);
+
+  // Adds an appointment; checked as AddTask, plus: start and end as
+  // NormalizeTimestamp reads them, end not before start, participants
+  // active users. InvalidArgument (with field), NotFound.
+  Result<Appointment> AddAppointment(const Actor& by, Appointment draft);
+  Result<Appointment> GetAppointment(Id id);
+  // A customer's appointments by start.
+  Result<std::vector<Appointment>> ListAppointments(Id customer_id);
+  // As UpdateTask, for every field of an appointment but its customer.
+  // FailedPrecondition also for a cancelled one.
+  Result<Appointment> UpdateAppointment(const Actor& by, const Appointment& edited);
+  // Cancels an appointment (it stays in the history, marked cancelled).
+  Result<Appointment> CancelAppointment(const Actor& by, Id id, std::int64_t expected_version);
+  // The appointments `user` attends (or created) that end at or after
+  // `from` (UTC), not cancelled, by start. NotFound for an unknown user.
+  Result<std::vector<Appointment>> AppointmentsOf(std::string_view user, std::string_view from);
+  // `user`'s day `today` (YYYY-MM-DD; empty: FirmToday()), judged in the
+  // firm's time zone.
+  Result<Agenda> DayAgenda(std::string_view user, std::string_view today);
+
+  // --- Calendar feeds -------------------------------------------------------------
+  // Makes a new secret for `user`'s iCalendar feed; the old one stops
+  // working. Returns the secret, which akte keeps only as a hash.
+  // NotFound for an unknown user; FailedPrecondition for a disabled one.
+  Result<std::string> RenewCalendarFeed(const Actor& by, std::string_view user);
+  // Stops `user`'s feed. NotFound when it has none.
+  Status RevokeCalendarFeed(const Actor& by, std::string_view user);
+  // The user whose feed `secret` opens. NotFound for an unknown secret or
+  // a disabled user.
+  Result<User> CalendarFeedUser(std::string_view secret);
 
   // --- Custom fields -----------------------------------------------------------
   // Defines or redefines the label and type of one of the 20 slots.
@@ -215,10 +292,15 @@ class Catalog {
   Result<std::vector<CustomFieldDefinition>> ListCustomFields();
 
   // --- Customers ---------------------------------------------------------------
-  // Creates a customer or prospect. AlreadyExists for a taken number.
+  // Creates a customer or prospect. AlreadyExists for a taken number. A
+  // prospect starts at pipeline status "new" unless `draft` names another;
+  // a customer has none (or "won"). InvalidArgument ("pipeline_status").
   Result<Customer> CreateCustomer(const Actor& by, Customer draft);
   // Stores `edited`, whose `version` must be the stored one (else
-  // FailedPrecondition, and nothing changes). Returns the new state.
+  // FailedPrecondition, and nothing changes). Returns the new state. The
+  // pipeline status is not edited here (InvalidArgument when `edited`
+  // changes it): a change of kind from prospect to customer is the
+  // conversion (as ConvertProspect), back to prospect restarts at "new".
   Result<Customer> UpdateCustomer(const Actor& by, const Customer& edited);
   // Marks a customer archived (hidden from lists, kept with its file).
   Result<Customer> ArchiveCustomer(const Actor& by, Id id, std::int64_t expected_version);
@@ -357,6 +439,9 @@ class Catalog {
   // left out) from `from` (YYYY-MM-DD) through `days` days later, by date,
   // then name. InvalidArgument for a bad date or days outside 0 to 366.
   Result<std::vector<UpcomingBirthday>> UpcomingBirthdays(std::string_view from, int days);
+  // Every date of birth of customers and their contacts (archived customers
+  // left out), by month and day, then name: for the calendar feed.
+  Result<std::vector<BirthDate>> BirthDates();
 
   // --- Follow-ups ("Wiedervorlage") -------------------------------------------
   // Sets a follow-up on `draft.customer_id` (a customer or prospect) or, with
@@ -388,9 +473,21 @@ class Catalog {
   // a username (empty: everyone's). InvalidArgument for a bad date
   // ("today") or an unknown user ("assignee").
   Result<FollowUpsDue> DueFollowUps(std::string_view assignee, std::string_view today);
+  // Every open follow-up of `assignee`, by due date. NotFound for an unknown user.
+  Result<std::vector<FollowUp>> OpenFollowUpsOf(std::string_view assignee);
   // Today's date (YYYY-MM-DD) in the firm's time zone (kTimeZoneSetting,
   // else kDefaultTimeZone) by the catalog's clock.
   Result<std::string> FirmToday();
+
+  // --- Sent email (SendEmail in mail_sending.h) -------------------------------
+  // Records an email akte sent, its bytes already in the blob store
+  // (`draft.sha256`, `draft.size`): the document (of a customer) as already
+  // extracted with `text` (so extraction adds no second event), and `event`,
+  // when set, linked to it, in one transaction. Checked as AddDocument and
+  // AddEvent.
+  Result<std::pair<Document, std::optional<Event>>> RecordSentEmail(const Actor& by, Document draft,
+                                                                    const ExtractionRecord& text,
+                                                                    std::optional<Event> event);
 
   // --- Reading a whole file ------------------------------------------------
   Result<CustomerFile> GetCustomerFile(Id customer_id);
@@ -405,8 +502,9 @@ class Catalog {
   // index reflects that record once it stands at this position.
   Result<std::int64_t> LatestChangeOf(std::string_view entity, Id entity_id);
   // Ids and versions of the searchable records of one kind ("customer",
-  // "contact", "document", "note", "event", "record") with id > `after_id`, in id
-  // order, at most `limit`: for rebuilding and checking the index.
+  // "contact", "document", "note", "event", "record", "task", "appointment")
+  // with id > `after_id`, in id order, at most `limit`: for rebuilding and
+  // checking the index.
   Result<std::vector<std::pair<Id, std::int64_t>>> ItemVersions(std::string_view entity,
                                                                 Id after_id, int limit);
   // SQLite's integrity and foreign key checks: one line per problem found.
@@ -420,6 +518,10 @@ class Catalog {
                     const std::string& after);
   Result<Customer> InsertCustomer(sql::Connection& conn, const Actor& by, Customer draft,
                                   std::string_view action);
+  // Records the "Statuswechsel" history event of a prospect's move from
+  // `before` to `after` (a new status, a conversion, or back to prospect).
+  Status RecordPipelineEvent(sql::Connection& conn, const Actor& by, const Customer& before,
+                             const Customer& after, std::string_view remark);
   // Stores a note or event written by `author`, audited as `action` by
   // `auditor` (an import marks what it carried over as "import").
   Result<Event> InsertEvent(sql::Connection& conn, const Actor& author, Event draft,

@@ -34,6 +34,11 @@ std::string ToJson(const AccountStatement& statement, int indent = -1);
 std::string ToJson(const FollowUp& follow_up, int indent = -1);
 std::string ToJson(const std::vector<FollowUp>& follow_ups, int indent = -1);
 std::string ToJson(const FollowUpsDue& due, int indent = -1);
+std::string ToJson(const Task& task, int indent = -1);
+std::string ToJson(const std::vector<Task>& tasks, int indent = -1);
+std::string ToJson(const Appointment& appointment, int indent = -1);
+std::string ToJson(const std::vector<Appointment>& appointments, int indent = -1);
+std::string ToJson(const Agenda& agenda, int indent = -1);
 std::string ToJson(const std::vector<UpcomingBirthday>& birthdays, int indent = -1);
 
 }  // namespace akte::archive

@@ -22,6 +22,13 @@ inline constexpr int kCustomFieldSlots = 20;
 inline constexpr const char* kKindCustomer = "customer";
 inline constexpr const char* kKindProspect = "prospect";
 
+// The sales pipeline of a prospect, in its usual order.
+inline constexpr const char* kPipelineNew = "new";
+inline constexpr const char* kPipelineContacted = "contacted";
+inline constexpr const char* kPipelineOfferSent = "offer_sent";
+inline constexpr const char* kPipelineWon = "won";
+inline constexpr const char* kPipelineLost = "lost";
+
 // Roles of users.
 inline constexpr const char* kRoleAdmin = "admin";
 inline constexpr const char* kRoleStaff = "staff";
@@ -94,6 +101,10 @@ struct Customer {
   std::string created_at;
   std::string updated_at;
   std::string archived_at;  // empty while active
+  // Where a prospect stands in the sales pipeline (kPipeline...); a converted
+  // customer keeps "won"; empty for a customer that was never a prospect.
+  std::string pipeline_status;
+  std::string converted_at;  // UTC, when a prospect became a customer; set by akte
   std::int64_t version = 0;
 
   // The company name, else "First Last".
@@ -339,6 +350,17 @@ struct UpcomingBirthday {
   std::string name;              // whose birthday
 };
 
+// The date of birth of a customer (a person) or a contact person, as a
+// calendar shows it every year.
+struct BirthDate {
+  std::string born;  // YYYY-MM-DD
+  Id customer_id = 0;
+  std::string customer_number;
+  std::string customer_name;
+  std::optional<Id> contact_id;  // empty: the customer's own birthday
+  std::string name;              // whose birthday
+};
+
 // A follow-up ("Wiedervorlage"): a customer file to take up again on a day,
 // by a user, for a reason. It is set on the customer (or prospect) itself or
 // on one of its documents, notes or events.
@@ -373,6 +395,58 @@ struct FollowUpsDue {
   std::vector<FollowUp> this_week;  // due after today through Sunday of today's ISO week
 };
 
+// A task of the firm about a customer ("Aufgabe"), optionally about one of
+// its contacts or documents.
+struct Task {
+  Id id = 0;
+  Id customer_id = 0;
+  std::string customer_number;  // set by akte
+  std::string customer_name;    // set by akte
+  std::optional<Id> contact_id;
+  std::optional<Id> document_id;
+  std::string title;
+  std::string text;
+  std::string due_date;             // YYYY-MM-DD; empty: no due date
+  std::string assignee;             // username; empty: nobody yet
+  std::string created_by;           // username, set by akte
+  std::string created_at;           // set by akte
+  std::string updated_at;           // set by akte
+  std::string done_at;              // UTC; empty while open
+  std::string done_by;              // username; empty while open
+  std::optional<Id> done_event_id;  // the history event that marks it done
+  std::int64_t version = 0;
+};
+
+// An appointment with a customer ("Termin"), optionally with one of its
+// contacts or about one of its documents.
+struct Appointment {
+  Id id = 0;
+  Id customer_id = 0;
+  std::string customer_number;  // set by akte
+  std::string customer_name;    // set by akte
+  std::optional<Id> contact_id;
+  std::optional<Id> document_id;
+  std::string title;
+  std::string text;
+  std::string starts_at;  // UTC, ISO 8601
+  std::string ends_at;    // UTC, ISO 8601; not before starts_at
+  std::string place;
+  std::vector<std::string> participants;  // usernames of the firm's people attending
+  std::string created_by;                 // username, set by akte
+  std::string created_at;                 // set by akte
+  std::string updated_at;                 // set by akte
+  std::string cancelled_at;               // UTC; empty unless cancelled
+  std::int64_t version = 0;
+};
+
+// A user's day, as the dashboard shows it.
+struct Agenda {
+  std::string today;                      // YYYY-MM-DD in the firm's time zone
+  std::vector<Task> overdue_tasks;        // open, due before today
+  std::vector<Task> tasks_today;          // open, due today
+  std::vector<Appointment> appointments;  // not cancelled, overlapping today, by start
+};
+
 // Everything akte knows about one customer.
 struct CustomerFile {
   Customer customer;
@@ -382,8 +456,10 @@ struct CustomerFile {
   std::vector<Document> documents;
   std::vector<Note> notes;
   std::vector<Event> events;
-  std::vector<BusinessRecord> records;  // oldest first
-  std::vector<TimelineEntry> timeline;  // newest first
+  std::vector<BusinessRecord> records;    // oldest first
+  std::vector<Task> tasks;                // open by due date, then done
+  std::vector<Appointment> appointments;  // by start
+  std::vector<TimelineEntry> timeline;    // newest first
 };
 
 }  // namespace akte::archive

@@ -2,11 +2,11 @@
 // and the searcher (search/): which catalog item a Xapian document stands
 // for, its field prefixes, boolean filter terms and value slots.
 //
-// Every catalog item (customers, contacts, documents, notes, events and
-// business records) is one Xapian document, except documents with text,
-// which are one Xapian document per page (PDF, slides, sheets) or per
-// passage of about 2,000 words (other text), so a hit can name its page and
-// snippets come from a passage, not a whole book.
+// Every catalog item (customers, contacts, documents, notes, events,
+// business records, tasks and appointments) is one Xapian document, except
+// documents with text, which are one Xapian document per page (PDF, slides,
+// sheets) or per passage of about 2,000 words (other text), so a hit can
+// name its page and snippets come from a passage, not a whole book.
 #pragma once
 
 #include <xapian.h>
@@ -23,6 +23,8 @@ inline constexpr std::string_view kDocument = "document";
 inline constexpr std::string_view kNote = "note";
 inline constexpr std::string_view kEvent = "event";
 inline constexpr std::string_view kRecord = "record";  // business records: offers, invoices, ...
+inline constexpr std::string_view kTask = "task";      // "Aufgaben"
+inline constexpr std::string_view kAppointment = "appointment";  // "Termine"
 
 // Field prefixes of free text (the body text has none).
 inline constexpr std::string_view kTitlePrefix = "S";      // titles, subjects, names
@@ -39,6 +41,8 @@ inline constexpr std::string_view kAuthorPrefix = "A";  // username, lowercase
 inline constexpr std::string_view kYearPrefix = "Y";    // "Y2024"
 inline constexpr std::string_view kMonthPrefix = "M";   // "M202403"
 inline constexpr std::string_view kStatePrefix = "XS";  // extraction state of documents
+// A prospect's (or converted customer's) pipeline status: "XVoffer_sent".
+inline constexpr std::string_view kPipelinePrefix = "XV";
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD", sortable and for ranges

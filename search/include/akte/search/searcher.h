@@ -31,7 +31,7 @@ struct SearchRequest {
 };
 
 struct Hit {
-  std::string kind;  // customer, contact, document, note, event, record
+  std::string kind;  // customer, contact, document, note, event, record, task, appointment
   archive::Id id = 0;
   double score = 0;
   int percent = 0;
